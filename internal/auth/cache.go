@@ -1,0 +1,149 @@
+package auth
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"time"
+)
+
+// Token is a session credential and when it stops being accepted.
+type Token struct {
+	Value string
+	// Expiry is when the vendor stops accepting Value; zero means unknown,
+	// and the token is used until the vendor rejects it.
+	Expiry time.Time
+	// Extra carries what a vendor needs beside Value (a cookie, a secret).
+	Extra any
+}
+
+// Cache holds one session token, fetching it lazily and again shortly before
+// it expires. However many goroutines need a token at once, one fetch runs;
+// the others wait for its result.
+type Cache struct {
+	fetch  func(ctx context.Context) (Token, error)
+	margin time.Duration
+	now    func() time.Time
+
+	mu        sync.Mutex
+	tok       Token
+	refreshAt time.Time
+	have      bool
+	flight    *flight
+}
+
+type flight struct {
+	done chan struct{}
+	tok  Token
+	err  error
+}
+
+// DefaultMargin is how long before expiry a token is replaced.
+const DefaultMargin = time.Minute
+
+// NewCache returns a Cache that calls fetch for tokens and replaces them
+// margin before they expire (DefaultMargin if margin <= 0). now is the clock;
+// nil means time.Now.
+func NewCache(fetch func(ctx context.Context) (Token, error), margin time.Duration, now func() time.Time) *Cache {
+	if margin <= 0 {
+		margin = DefaultMargin
+	}
+	if now == nil {
+		now = time.Now
+	}
+	return &Cache{fetch: fetch, margin: margin, now: now}
+}
+
+// Token returns a valid token, fetching one if needed. A fetch is shared by
+// every caller waiting for it; each waiter still honours its own context.
+func (c *Cache) Token(ctx context.Context) (Token, error) {
+	for {
+		c.mu.Lock()
+		if c.have && (c.refreshAt.IsZero() || c.now().Before(c.refreshAt)) {
+			t := c.tok
+			c.mu.Unlock()
+			return t, nil
+		}
+		if f := c.flight; f != nil {
+			c.mu.Unlock()
+			select {
+			case <-f.done:
+			case <-ctx.Done():
+				return Token{}, ctx.Err()
+			}
+			if f.err == nil {
+				return f.tok, nil
+			}
+			if isContextErr(f.err) && ctx.Err() == nil {
+				// The leader gave up for its own reasons, not ours: try
+				// again, possibly as the new leader.
+				continue
+			}
+			return Token{}, f.err
+		}
+		f := &flight{done: make(chan struct{})}
+		c.flight = f
+		c.mu.Unlock()
+		return c.lead(ctx, f)
+	}
+}
+
+// lead runs the fetch for everyone waiting on f.
+func (c *Cache) lead(ctx context.Context, f *flight) (tok Token, err error) {
+	returned := false
+	defer func() {
+		if !returned {
+			// fetch panicked: release the waiters with an error while the
+			// panic goes on up this caller's stack.
+			err = errFetchPanicked
+		}
+		c.mu.Lock()
+		c.flight = nil
+		if err == nil {
+			c.tok, c.have = tok, true
+			c.refreshAt = c.refreshTime(tok)
+		}
+		f.tok, f.err = tok, err
+		close(f.done)
+		c.mu.Unlock()
+	}()
+	tok, err = c.fetch(ctx)
+	returned = true
+	return tok, err
+}
+
+var errFetchPanicked = errors.New("token fetch panicked")
+
+// refreshTime is margin before expiry, or half the remaining lifetime for
+// tokens that live shorter than twice the margin, so a short-lived token is
+// still used rather than fetched again on every call.
+func (c *Cache) refreshTime(t Token) time.Time {
+	if t.Expiry.IsZero() {
+		return time.Time{}
+	}
+	life := t.Expiry.Sub(c.now())
+	return t.Expiry.Add(-min(c.margin, max(life/2, 0)))
+}
+
+// Invalidate discards the cached token if it is still value, so that the
+// first caller to see it rejected triggers one refresh and later callers
+// holding the same stale token do not trigger more.
+func (c *Cache) Invalidate(value string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.have && c.tok.Value == value {
+		c.have = false
+		c.tok = Token{}
+	}
+}
+
+// Peek returns the cached token without fetching; ok is false when none is held.
+func (c *Cache) Peek() (Token, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.tok, c.have
+}
+
+func isContextErr(err error) bool {
+	return errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)
+}

@@ -1,0 +1,39 @@
+// Package auth holds the credential mechanisms vendor packages compose:
+// static headers (Bearer, Basic, any header) and a token cache for session
+// tokens, refreshed by one caller at a time.
+package auth
+
+import (
+	"context"
+	"encoding/base64"
+	"net/http"
+
+	"github.com/grantkit/grantkit-go/internal/transport"
+)
+
+// staticHeader attaches the same header to every request. The value slice is
+// built once and shared: requests only read it.
+type staticHeader struct {
+	name  string
+	value []string
+}
+
+func (h staticHeader) Apply(_ context.Context, o *transport.Outgoing) error {
+	o.Header[h.name] = h.value
+	return nil
+}
+
+// Header returns an Auth that sends name: value with every request.
+func Header(name, value string) transport.Auth {
+	return staticHeader{name: http.CanonicalHeaderKey(name), value: []string{value}}
+}
+
+// Bearer returns an Auth that sends "Authorization: Bearer token".
+func Bearer(token string) transport.Auth {
+	return Header("Authorization", "Bearer "+token)
+}
+
+// Basic returns an Auth that sends HTTP Basic credentials.
+func Basic(user, password string) transport.Auth {
+	return Header("Authorization", "Basic "+base64.StdEncoding.EncodeToString([]byte(user+":"+password)))
+}

@@ -1,0 +1,299 @@
+package transport
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/hashicorp/go-retryablehttp"
+)
+
+// Config describes a vendor API to New.
+type Config struct {
+	// Vendor names the API in the User-Agent, errors and logs ("reach360").
+	Vendor string
+	// DefaultBaseURL is used when Settings.BaseURL is empty.
+	DefaultBaseURL string
+	// Settings are the caller's options.
+	Settings Settings
+	// Auth attaches credentials; nil sends none.
+	Auth Auth
+	// CheckResponse turns a vendor's answer into its typed error. It is
+	// called for every response and must return an error for a non-2xx
+	// status; it may also reject a 2xx whose body reports a failure.
+	CheckResponse func(*Response) error
+	// Header is sent with every request (API versions, Accept).
+	Header http.Header
+	// Query is added to every request built from a Path.
+	Query url.Values
+	// JSONContentType labels JSON bodies; empty means "application/json".
+	JSONContentType string
+	// AllowInsecureHTTP permits credentials over plain http to a host that
+	// is not loopback.
+	AllowInsecureHTTP bool
+}
+
+// Client sends a vendor's requests. It is safe for concurrent use.
+type Client struct {
+	vendor        string
+	base          *url.URL
+	basePath      string // escaped, without trailing slash
+	basePlainPath string
+	hc            *http.Client
+	retry         RetryPolicy
+	log           *slog.Logger
+	maxBytes      int64
+	auth          Auth
+	check         func(*Response) error
+	defaultHeader http.Header
+	defaultQuery  url.Values
+	jsonType      []string
+}
+
+var formType = []string{"application/x-www-form-urlencoded"}
+
+// New returns a Client for the API cfg describes, or an error naming the
+// setting that is wrong.
+func New(cfg Config) (*Client, error) {
+	s := cfg.Settings
+	raw := s.BaseURL
+	if raw == "" {
+		raw = cfg.DefaultBaseURL
+	}
+	base, err := url.Parse(raw)
+	if err != nil || base.Host == "" || (base.Scheme != "http" && base.Scheme != "https") {
+		return nil, fmt.Errorf("%s: base URL %q must be an absolute http or https URL", cfg.Vendor, raw)
+	}
+	if base.Scheme == "http" && cfg.Auth != nil && !cfg.AllowInsecureHTTP && !isLoopback(base.Hostname()) {
+		return nil, fmt.Errorf("%s: base URL %q is plain http to a host that is not loopback: credentials would travel unencrypted", cfg.Vendor, raw)
+	}
+	if s.MaxResponseBytes < 0 {
+		return nil, fmt.Errorf("%s: max response bytes must not be negative", cfg.Vendor)
+	}
+	if s.Retry.MaxRetries < 0 {
+		return nil, fmt.Errorf("%s: retry policy: MaxRetries must not be negative", cfg.Vendor)
+	}
+	c := &Client{
+		vendor:        cfg.Vendor,
+		base:          base,
+		basePath:      strings.TrimRight(base.EscapedPath(), "/"),
+		basePlainPath: strings.TrimRight(base.Path, "/"),
+		hc:            httpClient(s),
+		retry:         DefaultRetryPolicy(),
+		log:           s.Logger,
+		maxBytes:      s.MaxResponseBytes,
+		auth:          cfg.Auth,
+		check:         cfg.CheckResponse,
+		defaultHeader: make(http.Header, len(cfg.Header)+2),
+		defaultQuery:  cfg.Query,
+		jsonType:      []string{"application/json"},
+	}
+	if s.retrySet {
+		c.retry = s.Retry.withDefaults()
+	}
+	if c.maxBytes == 0 {
+		c.maxBytes = DefaultMaxResponseBytes
+	}
+	if cfg.JSONContentType != "" {
+		c.jsonType = []string{cfg.JSONContentType}
+	}
+	c.defaultHeader.Set("Accept", "application/json")
+	for k, vs := range cfg.Header {
+		c.defaultHeader[http.CanonicalHeaderKey(k)] = vs
+	}
+	c.defaultHeader.Set("User-Agent", userAgent(s.UserAgent, cfg.Vendor))
+	return c, nil
+}
+
+func userAgent(product, vendor string) string {
+	ua := "grantkit-go/" + Version + " (" + vendor + ")"
+	if product = strings.TrimSpace(product); product != "" {
+		ua = product + " " + ua
+	}
+	return ua
+}
+
+func isLoopback(host string) bool {
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// BaseURL returns the URL requests are sent to.
+func (c *Client) BaseURL() *url.URL {
+	u := *c.base
+	return &u
+}
+
+// Response is what the engine read back for a request.
+type Response struct {
+	StatusCode int
+	Header     http.Header
+	// Body is the whole body (up to the size cap). CheckResponse may read
+	// it but must copy what it keeps.
+	Body []byte
+	// Op, Method and Path (without query) name the request for errors.
+	Op       string
+	Method   string
+	Path     string
+	Attempts int
+}
+
+// Do sends r and decodes a successful JSON answer into out (nil discards
+// it). It returns the vendor's typed error for a failed answer, and a
+// *RequestError when no answer could be read.
+func (c *Client) Do(ctx context.Context, r *Request, out any) (*Response, error) {
+	if ctx == nil {
+		return nil, fmt.Errorf("%s: %s: nil context", c.vendor, r.Op.Name)
+	}
+	u, err := c.buildURL(r)
+	if err != nil {
+		return nil, c.requestError(r, nil, err)
+	}
+	body, ctype, err := c.encodeBody(r)
+	if err != nil {
+		return nil, c.requestError(r, nil, err)
+	}
+	session, _ := c.auth.(SessionAuth)
+	for round := 0; ; round++ {
+		o := Outgoing{Header: c.header(r, ctype), Body: body}
+		if c.auth != nil && !r.NoAuth {
+			if err := c.auth.Apply(ctx, &o); err != nil {
+				return nil, c.requestError(r, nil, err)
+			}
+		}
+		resp, err := c.send(ctx, r, u, &o)
+		if err != nil {
+			return nil, err
+		}
+		if err := c.checkResponse(resp); err != nil {
+			if round == 0 && session != nil && !r.NoAuth && session.Expired(err) {
+				// The server rejected the credentials, so it did not act:
+				// replaying once with fresh ones is safe even for creates.
+				session.Invalidate(o.Credential)
+				continue
+			}
+			return resp, err
+		}
+		if err := c.decode(resp, out); err != nil {
+			return resp, err
+		}
+		resp.Body = nil
+		return resp, nil
+	}
+}
+
+func (c *Client) encodeBody(r *Request) ([]byte, []string, error) {
+	switch {
+	case r.Form != nil:
+		return []byte(r.Form.Encode()), formType, nil
+	case r.Body != nil:
+		if b, ok := r.Body.([]byte); ok {
+			return b, c.jsonType, nil
+		}
+		b, err := json.Marshal(r.Body)
+		if err != nil {
+			return nil, nil, fmt.Errorf("encode request body: %w", err)
+		}
+		return b, c.jsonType, nil
+	}
+	return nil, nil, nil
+}
+
+// send runs the retry loop for one round and returns the buffered answer.
+func (c *Client) send(ctx context.Context, r *Request, u *url.URL, o *Outgoing) (*Response, error) {
+	hreq, err := http.NewRequestWithContext(ctx, r.Op.Method, "", nil)
+	if err != nil {
+		return nil, c.requestError(r, nil, err)
+	}
+	hreq.URL, hreq.Host, hreq.Header = u, u.Host, o.Header
+	rreq, err := retryablehttp.FromRequest(hreq)
+	if err != nil {
+		return nil, c.requestError(r, nil, err)
+	}
+	if o.Body != nil {
+		if err := rreq.SetBody(o.Body); err != nil {
+			return nil, c.requestError(r, nil, err)
+		}
+	}
+	a := &attempts{c: c, op: r.Op, path: u.EscapedPath()}
+	rc := &retryablehttp.Client{
+		HTTPClient:     c.hc,
+		RetryMax:       c.retry.MaxRetries,
+		RequestLogHook: a.start,
+		CheckRetry:     a.check,
+		Backoff:        a.backoff,
+		ErrorHandler:   a.giveUp,
+	}
+	hresp, err := rc.Do(rreq)
+	if err != nil {
+		return nil, &RequestError{Vendor: c.vendor, Op: r.Op.Name, Method: r.Op.Method, Path: u.Path,
+			Attempts: a.n, StatusCode: a.status, Err: stripURL(err)}
+	}
+	return &Response{
+		StatusCode: hresp.StatusCode,
+		Header:     hresp.Header,
+		Body:       a.body,
+		Op:         r.Op.Name,
+		Method:     r.Op.Method,
+		Path:       u.Path,
+		Attempts:   a.n,
+	}, nil
+}
+
+func (c *Client) checkResponse(resp *Response) error {
+	if c.check != nil {
+		if err := c.check(resp); err != nil {
+			return err
+		}
+	}
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		return &RequestError{Vendor: c.vendor, Op: resp.Op, Method: resp.Method, Path: resp.Path,
+			Attempts: resp.Attempts, StatusCode: resp.StatusCode, Err: fmt.Errorf("unexpected status %d", resp.StatusCode)}
+	}
+	return nil
+}
+
+func (c *Client) decode(resp *Response, out any) error {
+	if out == nil || resp.StatusCode == http.StatusNoContent {
+		return nil
+	}
+	fail := func(err error) error {
+		return &RequestError{Vendor: c.vendor, Op: resp.Op, Method: resp.Method, Path: resp.Path,
+			Attempts: resp.Attempts, StatusCode: resp.StatusCode, Err: err}
+	}
+	if len(resp.Body) == 0 {
+		return fail(ErrEmptyResponse)
+	}
+	if err := json.Unmarshal(resp.Body, out); err != nil {
+		// The body is not quoted back: a successful answer may hold tokens.
+		return fail(fmt.Errorf("%w: %v", ErrMalformedResponse, err))
+	}
+	return nil
+}
+
+func (c *Client) requestError(r *Request, resp *Response, err error) error {
+	e := &RequestError{Vendor: c.vendor, Op: r.Op.Name, Method: r.Op.Method, Err: err}
+	if resp != nil {
+		e.Path, e.Attempts, e.StatusCode = resp.Path, resp.Attempts, resp.StatusCode
+	}
+	return e
+}
+
+// stripURL drops *url.Error's URL, whose query may carry values that must
+// not reach logs or error strings.
+func stripURL(err error) error {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		return ue.Err
+	}
+	return err
+}

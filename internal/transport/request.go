@@ -1,0 +1,122 @@
+package transport
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/google/go-querystring/query"
+)
+
+// Operation describes one API operation to the engine. Vendor packages
+// declare one per endpoint as a package-level value.
+type Operation struct {
+	// Name identifies the operation in errors and logs, e.g. "groups.create".
+	Name string
+	// Method is the HTTP method.
+	Method string
+	// Idempotent marks operations that are safe to replay after the request
+	// may have reached the server. Creates are not; reads, PUTs, DELETEs and
+	// read-only POSTs are. The retry policy reads it.
+	Idempotent bool
+}
+
+// Request is one call of an Operation.
+type Request struct {
+	Op *Operation
+	// Path is appended to the base URL, one element per segment; each is
+	// escaped, so an id holding "/" or "?" stays one segment.
+	Path []string
+	// URL, when set, is called verbatim instead of Path and Query: a
+	// vendor's next-page link. It must be on the base URL's scheme and host,
+	// so credentials never follow a link elsewhere.
+	URL string
+	// Query is url.Values or a struct with `url` tags (go-querystring).
+	Query any
+	// Body is marshalled to JSON once; every attempt replays the same bytes.
+	Body any
+	// Form, when set, is sent form-encoded instead of Body.
+	Form url.Values
+	// Header is added to the client's default headers.
+	Header http.Header
+	// NoAuth skips the client's credentials (logins, token endpoints).
+	NoAuth bool
+}
+
+// buildURL returns the URL r targets.
+func (c *Client) buildURL(r *Request) (*url.URL, error) {
+	if r.URL != "" {
+		u, err := url.Parse(r.URL)
+		if err != nil {
+			return nil, fmt.Errorf("invalid next-page URL: %w", err)
+		}
+		if !strings.EqualFold(u.Scheme, c.base.Scheme) || !strings.EqualFold(u.Host, c.base.Host) {
+			return nil, fmt.Errorf("refusing to follow a link to %s://%s: credentials are only sent to %s://%s",
+				u.Scheme, u.Host, c.base.Scheme, c.base.Host)
+		}
+		return u, nil
+	}
+	u := &url.URL{Scheme: c.base.Scheme, Host: c.base.Host}
+	var raw, plain strings.Builder
+	raw.WriteString(c.basePath)
+	plain.WriteString(c.basePlainPath)
+	for _, seg := range r.Path {
+		raw.WriteByte('/')
+		raw.WriteString(url.PathEscape(seg))
+		plain.WriteByte('/')
+		plain.WriteString(seg)
+	}
+	u.Path = plain.String()
+	if rp := raw.String(); rp != u.Path {
+		u.RawPath = rp
+	}
+	q, err := c.query(r.Query)
+	if err != nil {
+		return nil, err
+	}
+	u.RawQuery = q
+	return u, nil
+}
+
+// query encodes the request's query merged over the client's default query.
+func (c *Client) query(q any) (string, error) {
+	var v url.Values
+	switch q := q.(type) {
+	case nil:
+	case url.Values:
+		v = q
+	default:
+		var err error
+		if v, err = query.Values(q); err != nil {
+			return "", fmt.Errorf("encode query: %w", err)
+		}
+	}
+	if len(c.defaultQuery) == 0 {
+		return v.Encode(), nil
+	}
+	merged := make(url.Values, len(v)+len(c.defaultQuery))
+	for k, vs := range c.defaultQuery {
+		merged[k] = vs
+	}
+	for k, vs := range v {
+		merged[k] = vs
+	}
+	return merged.Encode(), nil
+}
+
+// header returns the headers of one attempt round: defaults, then the
+// request's own.
+func (c *Client) header(r *Request, contentType []string) http.Header {
+	h := make(http.Header, len(c.defaultHeader)+len(r.Header)+2)
+	for k, vs := range c.defaultHeader {
+		h[k] = vs
+	}
+	if contentType != nil {
+		h["Content-Type"] = contentType
+	}
+	for k, vs := range r.Header {
+		h[http.CanonicalHeaderKey(k)] = vs
+	}
+	return h
+}
