@@ -15,7 +15,7 @@ type Settings struct {
 	// grantkit clients. Its Transport is used as given (tracing wrappers work).
 	HTTPClient *http.Client
 	// Retry is the retry policy; the zero value means DefaultRetryPolicy.
-	Retry RetryPolicy
+	Retry    RetryPolicy
 	retrySet bool
 	// UserAgent is put in front of grantkit-go's own product token.
 	UserAgent string
