@@ -1,0 +1,211 @@
+package viviot
+
+import (
+	"bytes"
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/grantkit/grantkit-go/internal/auth"
+	"github.com/grantkit/grantkit-go/internal/redact"
+	"github.com/grantkit/grantkit-go/internal/transport"
+)
+
+// Auth is how a Client authenticates: Credentials or a BearerToken. The set
+// is closed, so NewClient can rely on every Auth being one it knows.
+type Auth interface {
+	engineAuth(c *Client) (transport.Auth, error)
+}
+
+// Credentials are a Viviot user's login. The Client signs in at
+// POST /auth/credentials on first use, keeps the session for every request,
+// and signs in again when the server says the session expired.
+//
+// Printed with any fmt verb or logged with slog, the Password shows as
+// [REDACTED].
+type Credentials struct {
+	UserName string
+	Password string
+}
+
+// String returns the credentials with the password redacted.
+func (c Credentials) String() string {
+	return "{UserName:" + c.UserName + " Password:" + redact.String(c.Password) + "}"
+}
+
+// GoString returns the %#v form, with the password redacted.
+func (c Credentials) GoString() string {
+	return fmt.Sprintf("viviot.Credentials{UserName:%q, Password:%s}", c.UserName, redact.String(c.Password))
+}
+
+// LogValue logs the user name and a redacted password.
+func (c Credentials) LogValue() slog.Value {
+	return slog.GroupValue(slog.String("UserName", c.UserName), slog.Attr{Key: "Password", Value: redact.Value(c.Password)})
+}
+
+func (c Credentials) engineAuth(client *Client) (transport.Auth, error) {
+	switch {
+	case strings.TrimSpace(c.UserName) == "":
+		return nil, errors.New("viviot: NewClient: Credentials.UserName is empty")
+	case c.Password == "":
+		return nil, errors.New("viviot: NewClient: Credentials.Password is empty")
+	}
+	cache := auth.NewCache(func(ctx context.Context) (auth.Token, error) {
+		return client.login(ctx, c)
+	}, 0, nil)
+	return &auth.Session{Cache: cache, Attach: attachSession, IsExpired: isUnauthorized}, nil
+}
+
+// BearerToken is a token the caller already holds (a JWT from an earlier
+// login, or an API key), sent as "Authorization: Bearer <token>". The
+// Client cannot renew it: when it expires, calls fail with ErrUnauthorized.
+//
+// Printed with any fmt verb or logged with slog, it shows as [REDACTED].
+type BearerToken string
+
+// String returns [REDACTED] (or "" for an empty token).
+func (t BearerToken) String() string { return redact.String(string(t)) }
+
+// GoString returns the %#v form, redacted.
+func (t BearerToken) GoString() string { return redact.GoString("viviot.BearerToken", string(t)) }
+
+// LogValue logs the token redacted.
+func (t BearerToken) LogValue() slog.Value { return redact.Value(string(t)) }
+
+func (t BearerToken) engineAuth(*Client) (transport.Auth, error) {
+	switch {
+	case t == "":
+		return nil, errors.New("viviot: NewClient: BearerToken is empty")
+	case strings.ContainsAny(string(t), " \t\r\n"):
+		return nil, errors.New("viviot: NewClient: BearerToken contains white space")
+	}
+	return auth.Bearer(string(t)), nil
+}
+
+func isNilAuth(a Auth) bool {
+	switch v := a.(type) {
+	case nil:
+		return true
+	case *Credentials:
+		return v == nil
+	case *BearerToken:
+		return v == nil
+	}
+	return false
+}
+
+var opLogin = &transport.Operation{Name: "auth.credentials", Method: http.MethodPost, Idempotent: true}
+
+type loginRequest struct {
+	UserName   string `json:"userName"`
+	Password   string `json:"password"`
+	RememberMe bool   `json:"rememberMe"`
+}
+
+type loginResponse struct {
+	BearerToken string `json:"bearerToken"`
+}
+
+// The session travels in one header; which one depends on what the login
+// returned, so the token records the header's name beside its value.
+const (
+	headerAuthorization = "Authorization"
+	headerCookie        = "Cookie"
+)
+
+// login signs in and returns the session as the header value to send.
+func (c *Client) login(ctx context.Context, cr Credentials) (auth.Token, error) {
+	var out loginResponse
+	resp, err := c.tc.Do(ctx, &transport.Request{
+		Op:     opLogin,
+		Path:   []string{"auth", "credentials"},
+		Body:   loginRequest{UserName: cr.UserName, Password: cr.Password, RememberMe: true},
+		NoAuth: true,
+	}, &out)
+	if err != nil {
+		return auth.Token{}, err
+	}
+	if out.BearerToken != "" {
+		return auth.Token{
+			Value:  "Bearer " + out.BearerToken,
+			Expiry: jwtExpiry(out.BearerToken, time.Now()),
+			Extra:  headerAuthorization,
+		}, nil
+	}
+	if cookie := sessionCookies(resp.Header); cookie != "" {
+		return auth.Token{Value: cookie, Extra: headerCookie}, nil
+	}
+	return auth.Token{}, errors.New("viviot: auth.credentials: the login answer carried neither a bearerToken nor ss-id/ss-pid session cookies")
+}
+
+// sessionCookies returns the Cookie header that carries the session the
+// login set, or "" if it set none. Every ss-* cookie goes back: with
+// rememberMe ServiceStack keys the session on ss-pid and reads ss-opt=perm
+// to know it should.
+func sessionCookies(h http.Header) string {
+	var parts []string
+	found := false
+	for _, ck := range (&http.Response{Header: h}).Cookies() {
+		if !strings.HasPrefix(ck.Name, "ss-") || ck.Value == "" || ck.MaxAge < 0 {
+			continue
+		}
+		if ck.Name == "ss-id" || ck.Name == "ss-pid" {
+			found = true
+		}
+		parts = append(parts, (&http.Cookie{Name: ck.Name, Value: ck.Value}).String())
+	}
+	if !found {
+		return ""
+	}
+	return strings.Join(parts, "; ")
+}
+
+func attachSession(_ context.Context, o *transport.Outgoing, t auth.Token) error {
+	name, _ := t.Extra.(string)
+	if name == "" {
+		name = headerAuthorization
+	}
+	o.Header[name] = []string{t.Value}
+	return nil
+}
+
+func isUnauthorized(err error) bool { return errors.Is(err, ErrUnauthorized) }
+
+// jwtExpiry reads the exp claim of a JWT without checking its signature
+// (the server checks it; the client only wants to renew in time). It
+// returns the zero time, meaning "use until rejected", for tokens that are
+// not JWTs, have no exp, or claim to be expired already: the last means the
+// two clocks disagree, and renewing on every call would not help.
+func jwtExpiry(tok string, now time.Time) time.Time {
+	parts := strings.Split(tok, ".")
+	if len(parts) != 3 {
+		return time.Time{}
+	}
+	payload, err := base64.RawURLEncoding.DecodeString(strings.TrimRight(parts[1], "="))
+	if err != nil {
+		return time.Time{}
+	}
+	var claims struct {
+		Exp json.Number `json:"exp"`
+	}
+	dec := json.NewDecoder(bytes.NewReader(payload))
+	dec.UseNumber()
+	if dec.Decode(&claims) != nil || claims.Exp == "" {
+		return time.Time{}
+	}
+	secs, err := claims.Exp.Float64()
+	if err != nil || secs <= 0 || secs > 1<<40 {
+		return time.Time{}
+	}
+	exp := time.Unix(int64(secs), 0)
+	if !exp.After(now) {
+		return time.Time{}
+	}
+	return exp
+}

@@ -1,0 +1,58 @@
+package viviot
+
+import (
+	"errors"
+	"net/http"
+
+	"github.com/grantkit/grantkit-go/internal/transport"
+)
+
+// DefaultBaseURL is where requests go unless WithBaseURL says otherwise.
+const DefaultBaseURL = "https://api.4spaces.io"
+
+const vendor = "viviot"
+
+// config is the target of viviot's own options. Viviot needs none beyond the
+// shared ones, but Option's type parameter needs a type of its own.
+type config struct{}
+
+// Client talks to Viviot.Api. It is safe for concurrent use; create one per
+// set of credentials and share it, so that its goroutines share one session.
+type Client struct {
+	// AccessTemplates creates, reads, lists, updates and deletes access templates.
+	AccessTemplates *AccessTemplatesService
+
+	tc *transport.Client
+}
+
+// NewClient returns a Client that authenticates with a (Credentials or
+// BearerToken). It sends nothing yet: Credentials log in on first use. The
+// error names the setting that is wrong (an empty user name, a base URL
+// that is not absolute, plain http to a remote host).
+func NewClient(a Auth, opts ...Option) (*Client, error) {
+	if isNilAuth(a) {
+		return nil, errors.New("viviot: NewClient: auth is nil; pass Credentials or a BearerToken")
+	}
+	var cfg config
+	settings := transport.Apply(&cfg, opts)
+	c := &Client{}
+	ta, err := a.engineAuth(c)
+	if err != nil {
+		return nil, err
+	}
+	tc, err := transport.New(transport.Config{
+		Vendor:         vendor,
+		DefaultBaseURL: DefaultBaseURL,
+		Settings:       settings,
+		Auth:           ta,
+		CheckResponse:  checkResponse,
+		// The service also speaks CSV (and picks it from Accept); the SDK reads JSON only.
+		Header: http.Header{"Accept": {"application/json"}},
+	})
+	if err != nil {
+		return nil, err
+	}
+	c.tc = tc
+	c.AccessTemplates = &AccessTemplatesService{tc: tc}
+	return c, nil
+}
