@@ -1,0 +1,296 @@
+package voltmxtest
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/grantkit/grantkit-go/internal/fakekit"
+)
+
+// The documented 400 sentences.
+const (
+	msgGroupNameRequired = "Group name is required"
+	msgEmailRequired     = "Email is required"
+	msgGroupNotFound     = "Invalid group ID provided, or No group found with given ID"
+	msgDeleteNotFound    = "Invalid Group ID provided or No Group found with given ID"
+	msgActiveDelete      = "Delete is not allowed on active group"
+	msgAdhocPush         = "Application permissions can be enabled only for the group who has ADHOC_PUSH permission"
+	msgPayload           = "Invalid request payload. Error occurred at property "
+	msgBadFormat         = "Invalid request format"
+	// msgNameTaken is not in the guide, which only says names are unique.
+	msgNameTaken = "Group name already exists"
+)
+
+// groupInput is a create or modify body, read as leniently as the Java
+// server does: numbers may come as strings and booleans as "true".
+type groupInput struct {
+	name, email, description string
+	active, allowAllApps     bool
+	userIDs, permissionIDs   []int64
+	appIDs                   []string
+	hasPermissions, hasApps  bool
+}
+
+// readGroup decodes a group body; on failure it returns the 400 message.
+func readGroup(r *http.Request) (groupInput, string) {
+	var in groupInput
+	body, err := io.ReadAll(io.LimitReader(r.Body, fakekit.MaxJSONBody))
+	if err != nil {
+		return in, msgPayload + "body"
+	}
+	var fields map[string]json.RawMessage
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.UseNumber()
+	if err := dec.Decode(&fields); err != nil || fields == nil {
+		return in, msgPayload + "body"
+	}
+	str := func(name string, dst *string) bool {
+		raw, ok := fields[name]
+		return !ok || isNull(raw) || json.Unmarshal(raw, dst) == nil
+	}
+	boolean := func(name string, dst *bool) bool {
+		raw, ok := fields[name]
+		if !ok || isNull(raw) {
+			return true
+		}
+		if json.Unmarshal(raw, dst) == nil {
+			return true
+		}
+		var s string
+		if json.Unmarshal(raw, &s) != nil {
+			return false
+		}
+		b, err := strconv.ParseBool(s)
+		*dst = b
+		return err == nil
+	}
+	ids := func(name string, dst *[]int64) (present, ok bool) {
+		raw, present := fields[name]
+		if !present || isNull(raw) {
+			return false, true
+		}
+		var items []json.RawMessage
+		if json.Unmarshal(raw, &items) != nil {
+			return true, false
+		}
+		out := make([]int64, 0, len(items))
+		for _, it := range items {
+			s := strings.Trim(string(it), `"`)
+			v, err := strconv.ParseInt(s, 10, 64)
+			if err != nil {
+				return true, false
+			}
+			out = append(out, v)
+		}
+		*dst = out
+		return true, true
+	}
+	switch {
+	case !str("groupName", &in.name):
+		return in, msgPayload + "groupName"
+	case !str("email", &in.email):
+		return in, msgPayload + "email"
+	case !str("groupDescription", &in.description):
+		return in, msgPayload + "groupDescription"
+	case !boolean("activeFlag", &in.active):
+		return in, msgPayload + "activeFlag"
+	case !boolean("allowAllApps", &in.allowAllApps):
+		return in, msgPayload + "allowAllApps"
+	}
+	if _, ok := ids("selectedUserIds", &in.userIDs); !ok {
+		return in, msgPayload + "selectedUserIds"
+	}
+	var ok bool
+	if in.hasPermissions, ok = ids("selectedPermissionIds", &in.permissionIDs); !ok {
+		return in, msgPayload + "selectedPermissionIds"
+	}
+	if raw, present := fields["selectedAppIds"]; present && !isNull(raw) {
+		if json.Unmarshal(raw, &in.appIDs) != nil {
+			return in, msgPayload + "selectedAppIds"
+		}
+		in.hasApps = true
+	}
+	return in, ""
+}
+
+func isNull(raw json.RawMessage) bool { return string(bytes.TrimSpace(raw)) == "null" }
+
+// checkGroup applies the server's rules to a decoded body, in the order the
+// guide lists its 400 answers. self is the id of the group being modified,
+// 0 for a create. s.mu is held.
+func (s *Server) checkGroup(in groupInput, self int64) string {
+	switch {
+	case strings.TrimSpace(in.name) == "":
+		return msgGroupNameRequired
+	case strings.TrimSpace(in.email) == "":
+		return msgEmailRequired
+	case !in.hasPermissions || len(in.permissionIDs) == 0:
+		return msgPayload + "selectedPermissionIds"
+	case !in.hasApps:
+		return msgPayload + "selectedAppIds"
+	}
+	adhoc := false
+	for _, id := range in.permissionIDs {
+		i := slices.IndexFunc(s.perms, func(p permission) bool { return p.id == id })
+		if i < 0 {
+			return msgPayload + "selectedPermissionIds"
+		}
+		adhoc = adhoc || s.perms[i].name == "ADHOC_PUSH"
+	}
+	for _, id := range in.userIDs {
+		if _, ok := s.users[id]; !ok {
+			return msgPayload + "selectedUserIds"
+		}
+	}
+	if (in.allowAllApps || len(in.appIDs) > 0) && !adhoc {
+		return msgAdhocPush
+	}
+	for id, g := range s.groups {
+		if id != self && strings.EqualFold(g.Name, strings.TrimSpace(in.name)) {
+			return msgNameTaken
+		}
+	}
+	return ""
+}
+
+func (in groupInput) apply(g *Group) {
+	g.Name = strings.TrimSpace(in.name)
+	g.Email = in.email
+	g.Description = in.description
+	g.Active = in.active
+	g.AllowAllApps = in.allowAllApps
+	g.UserIDs = slices.Clone(in.userIDs)
+	g.PermissionIDs = slices.Clone(in.permissionIDs)
+	g.AppIDs = slices.Clone(in.appIDs)
+}
+
+func (s *Server) createGroup(w http.ResponseWriter, r *http.Request) {
+	in, msg := readGroup(r)
+	if msg != "" {
+		writeMessage(w, http.StatusBadRequest, msg)
+		return
+	}
+	s.mu.Lock()
+	if msg = s.checkGroup(in, 0); msg != "" {
+		s.mu.Unlock()
+		writeMessage(w, http.StatusBadRequest, msg)
+		return
+	}
+	s.nextGroupID++
+	g := &Group{ID: s.nextGroupID, CreatedBy: requestUser(r), CreatedAt: s.now()}
+	in.apply(g)
+	s.groups[g.ID] = g
+	s.mu.Unlock()
+	s.MarkApplied("groups.create")
+	// The server answers the new id as a string.
+	fakekit.WriteJSON(w, http.StatusOK, map[string]string{"id": strconv.FormatInt(g.ID, 10), "message": "Details added successfully"})
+}
+
+func (s *Server) listGroups(w http.ResponseWriter, r *http.Request) {
+	start, size, ok := pageParams(r)
+	if !ok {
+		writeMessage(w, http.StatusBadRequest, msgBadFormat)
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	groups := []map[string]any{}
+	for _, id := range page(s.groups, start, size) {
+		groups = append(groups, s.groupJSON(s.groups[id]))
+	}
+	fakekit.WriteJSON(w, http.StatusOK, map[string]any{"total": len(s.groups), "groups": groups})
+}
+
+func (s *Server) getGroup(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	g, ok := s.groups[pathID(r)]
+	if !ok {
+		writeMessage(w, http.StatusBadRequest, msgGroupNotFound)
+		return
+	}
+	fakekit.WriteJSON(w, http.StatusOK, s.groupJSON(g))
+}
+
+func (s *Server) modifyGroup(w http.ResponseWriter, r *http.Request) {
+	id := pathID(r)
+	in, msg := readGroup(r)
+	s.mu.Lock()
+	g, ok := s.groups[id]
+	switch {
+	case !ok:
+		msg = msgGroupNotFound
+	case msg == "":
+		msg = s.checkGroup(in, id)
+	}
+	if msg != "" {
+		s.mu.Unlock()
+		writeMessage(w, http.StatusBadRequest, msg)
+		return
+	}
+	in.apply(g)
+	g.ModifiedBy, g.ModifiedAt = requestUser(r), s.now()
+	s.mu.Unlock()
+	s.MarkApplied("groups.update")
+	fakekit.WriteJSON(w, http.StatusOK, map[string]string{"message": "Details updated successfully", "id": strconv.FormatInt(id, 10)})
+}
+
+func (s *Server) deleteGroup(w http.ResponseWriter, r *http.Request) {
+	id := pathID(r)
+	s.mu.Lock()
+	g, ok := s.groups[id]
+	msg := ""
+	switch {
+	case !ok:
+		msg = msgDeleteNotFound
+	case g.Active:
+		msg = msgActiveDelete
+	default:
+		delete(s.groups, id)
+	}
+	s.mu.Unlock()
+	if msg != "" {
+		writeMessage(w, http.StatusBadRequest, msg)
+		return
+	}
+	s.MarkApplied("groups.delete")
+	fakekit.WriteJSON(w, http.StatusOK, map[string]string{"id": strconv.FormatInt(id, 10), "message": "Group Deleted successfully"})
+}
+
+func (s *Server) listPermissions(w http.ResponseWriter, _ *http.Request) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	fakekit.WriteJSON(w, http.StatusOK, map[string]any{"total": len(s.perms), "permissions": permissionsJSON(s.perms)})
+}
+
+// pathID is the {id} of the route, 0 (never a valid id) if not a number.
+func pathID(r *http.Request) int64 {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil || id <= 0 {
+		return 0
+	}
+	return id
+}
+
+// pageParams reads start and pageSize; the guide's samples use 0 and 10.
+func pageParams(r *http.Request) (start, size int, ok bool) {
+	start, size = 0, 10
+	q := r.URL.Query()
+	var err error
+	if v := q.Get("start"); v != "" {
+		if start, err = strconv.Atoi(v); err != nil || start < 0 {
+			return 0, 0, false
+		}
+	}
+	if v := q.Get("pageSize"); v != "" {
+		if size, err = strconv.Atoi(v); err != nil || size <= 0 {
+			return 0, 0, false
+		}
+	}
+	return start, size, true
+}
