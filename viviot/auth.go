@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -44,6 +45,10 @@ func (c Credentials) GoString() string {
 	return fmt.Sprintf("viviot.Credentials{UserName:%q, Password:%s}", c.UserName, redact.String(c.Password))
 }
 
+// Format prints String (GoString for %#v) whatever the verb, so that no
+// verb, %d or %t included, walks the struct and reaches the password.
+func (c Credentials) Format(f fmt.State, verb rune) { formatRedacted(f, verb, c) }
+
 // LogValue logs the user name and a redacted password.
 func (c Credentials) LogValue() slog.Value {
 	return slog.GroupValue(slog.String("UserName", c.UserName), slog.Attr{Key: "Password", Value: redact.Value(c.Password)})
@@ -75,6 +80,9 @@ func (t BearerToken) String() string { return redact.String(string(t)) }
 // GoString returns the %#v form, redacted.
 func (t BearerToken) GoString() string { return redact.GoString("viviot.BearerToken", string(t)) }
 
+// Format prints String (GoString for %#v) whatever the verb.
+func (t BearerToken) Format(f fmt.State, verb rune) { formatRedacted(f, verb, t) }
+
 // LogValue logs the token redacted.
 func (t BearerToken) LogValue() slog.Value { return redact.Value(string(t)) }
 
@@ -86,6 +94,17 @@ func (t BearerToken) engineAuth(*Client) (transport.Auth, error) {
 		return nil, errors.New("viviot: NewClient: BearerToken contains white space")
 	}
 	return auth.Bearer(string(t)), nil
+}
+
+func formatRedacted(f fmt.State, verb rune, v interface {
+	fmt.Stringer
+	fmt.GoStringer
+}) {
+	if verb == 'v' && f.Flag('#') {
+		_, _ = io.WriteString(f, v.GoString())
+		return
+	}
+	_, _ = io.WriteString(f, v.String())
 }
 
 func isNilAuth(a Auth) bool {

@@ -2,6 +2,8 @@ package viviot
 
 import (
 	"errors"
+	"fmt"
+	"io"
 	"net/http"
 
 	"github.com/grantkit/grantkit-go/internal/transport"
@@ -55,4 +57,24 @@ func NewClient(a Auth, opts ...Option) (*Client, error) {
 	c.tc = tc
 	c.AccessTemplates = &AccessTemplatesService{tc: tc}
 	return c, nil
+}
+
+// Format prints the client as viviot.Client(<base URL>) whatever the verb.
+// Without it, %s would dump the engine's internals, static credentials
+// included, since fmt cannot call methods on unexported fields.
+func (c Client) Format(f fmt.State, _ rune) {
+	_, _ = io.WriteString(f, "viviot.Client("+baseURL(c.tc)+")")
+}
+
+// Format prints the service as viviot.AccessTemplatesService(<base URL>)
+// whatever the verb, for the same reason as Client.Format.
+func (s AccessTemplatesService) Format(f fmt.State, _ rune) {
+	_, _ = io.WriteString(f, "viviot.AccessTemplatesService("+baseURL(s.tc)+")")
+}
+
+func baseURL(tc *transport.Client) string {
+	if tc == nil {
+		return ""
+	}
+	return tc.BaseURL().String()
 }
