@@ -1,0 +1,39 @@
+// Package reach360 is a client for the Articulate Reach 360 public REST API:
+// groups, group memberships and users.
+//
+// Every request carries the account's API key as a Bearer token and a pinned
+// API-Version header (DefaultAPIVersion unless WithAPIVersion says
+// otherwise), so a new server-side version never changes what this package
+// decodes. Accounts hosted in the EU use WithRegion(RegionEU).
+//
+//	c, err := reach360.NewClient(reach360.APIKey(os.Getenv("REACH360_API_KEY")))
+//	if err != nil {
+//		return err
+//	}
+//	g, err := c.Groups.Create(ctx, reach360.CreateGroupParams{Name: "Sales"})
+//	if errors.Is(err, reach360.ErrDuplicateName) {
+//		// someone created it first
+//	}
+//	for g, err := range c.Groups.List(ctx, nil) {
+//		if err != nil {
+//			return err
+//		}
+//		fmt.Println(g.Name)
+//	}
+//
+// Lists follow the server's nextUrl links lazily: breaking out of the loop
+// sends no further requests. Failed answers are *Error values that match
+// the package's sentinels with errors.Is; parameters are checked before any
+// request is sent, and problems wrap ErrInvalidParams.
+//
+// Reads, updates and deletes are retried after connection failures and
+// 429/5xx answers; creating a group is retried only when the request
+// provably never reached the server, so a retry cannot turn into a
+// duplicate_name surprise.
+//
+// The package reach360test provides an in-memory fake of the API for tests
+// and examples.
+//
+// Vendor documentation: https://articulate.com/support/article/Reach-360-Groups-API
+// and the neighbouring articles on group memberships and users.
+package reach360
