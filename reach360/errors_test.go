@@ -60,19 +60,19 @@ func TestErrorDecoding(t *testing.T) {
 		},
 		{
 			name: "404 without a code", status: 404,
-			body: `{"message":"Not Found"}`,
+			body:    `{"message":"Not Found"}`,
 			message: "Not Found",
 			matches: []error{reach360.ErrNotFound},
 		},
 		{
 			name: "401 gateway body", status: 401,
-			body: `{"message":"Unauthorized"}`,
+			body:    `{"message":"Unauthorized"}`,
 			message: "Unauthorized",
 			matches: []error{reach360.ErrUnauthorized},
 		},
 		{
 			name: "error as a string", status: 401,
-			body: `{"error":"invalid token"}`,
+			body:    `{"error":"invalid token"}`,
 			message: "invalid token",
 			matches: []error{reach360.ErrUnauthorized},
 		},
@@ -83,7 +83,7 @@ func TestErrorDecoding(t *testing.T) {
 		},
 		{
 			name: "HTML from a proxy", status: 502,
-			body: "<html>\n<body>Bad Gateway</body>\n</html>",
+			body:    "<html>\n<body>Bad Gateway</body>\n</html>",
 			message: "<html> <body>Bad Gateway</body> </html>",
 		},
 		{
