@@ -94,7 +94,9 @@ func New(cfg Config) (*Client, error) {
 		defaultQuery:  cfg.Query,
 		jsonType:      []string{"application/json"},
 	}
-	if s.retrySet {
+	// A policy set through the options or written into Settings directly
+	// is used; only untouched Settings fall back to the default.
+	if s.retrySet || s.Retry != (RetryPolicy{}) {
 		c.retry = s.Retry.withDefaults()
 	}
 	if c.maxBytes == 0 {
