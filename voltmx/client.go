@@ -24,10 +24,10 @@ const jsonContentType = "application/json;charset=UTF-8"
 
 // config holds the vendor-specific options.
 type config struct {
-	contextPath    string
-	authHeader     string
-	insecureHTTP   bool
-	location       *time.Location
+	contextPath  string
+	authHeader   string
+	insecureHTTP bool
+	location     *time.Location
 	// now is the clock of the token cache; nil means time.Now. Only tests
 	// set it, to expire tokens without waiting.
 	now func() time.Time

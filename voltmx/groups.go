@@ -218,7 +218,10 @@ func (s *GroupsService) Delete(ctx context.Context, id int64) error {
 		return err
 	}
 	_, err := s.c.tc.Do(ctx, &transport.Request{Op: opGroupsDelete, Path: groupsPath(itoa(id), "delete")}, nil)
-	if e := (*Error)(nil); errors.As(err, &e) && e.Attempts > 1 && e.Is(ErrGroupNotFound) {
+	var e *Error
+	if errors.As(err, &e) && e.Attempts > 1 && e.Is(ErrGroupNotFound) {
+		// An earlier attempt reached the server and lost its answer; a
+		// group that never existed is refused on the first attempt.
 		return nil
 	}
 	return err
