@@ -156,6 +156,11 @@ func (c *Client) Do(ctx context.Context, r *Request, out any) (*Response, error)
 	if ctx == nil {
 		return nil, fmt.Errorf("%s: %s: nil context", c.vendor, r.Op.Name)
 	}
+	if err := ctx.Err(); err != nil {
+		// Not every RoundTripper checks the context before sending: a
+		// create must not go out after the caller gave up on it.
+		return nil, c.requestError(r, nil, err)
+	}
 	u, err := c.buildURL(r)
 	if err != nil {
 		return nil, c.requestError(r, nil, err)
