@@ -26,7 +26,9 @@ type Operation struct {
 type Request struct {
 	Op *Operation
 	// Path is appended to the base URL, one element per segment; each is
-	// escaped, so an id holding "/" or "?" stays one segment.
+	// escaped, so an id holding "/" or "?" stays one segment. Segments "."
+	// and "..", and empty ones except the last (a trailing slash), are
+	// refused.
 	Path []string
 	// URL, when set, is called verbatim instead of Path and Query: a
 	// vendor's next-page link. It must be on the base URL's scheme and host,
@@ -58,18 +60,40 @@ func (c *Client) buildURL(r *Request) (*url.URL, error) {
 		return u, nil
 	}
 	u := &url.URL{Scheme: c.base.Scheme, Host: c.base.Host}
-	var raw, plain strings.Builder
+	// One builder for the escaped path; the decoded one is built only when
+	// escaping changed something, which for ordinary ids it does not.
+	n := len(c.basePath)
+	escaped := c.basePath != c.basePlainPath
+	for i, seg := range r.Path {
+		// Escaping keeps "/" and "?" inside a segment, but "." and ".."
+		// pass through and servers resolve them, and an empty segment makes
+		// "//": an id that is empty or a dot would address another resource.
+		// A trailing empty segment stays allowed: it is a trailing slash.
+		if seg == "." || seg == ".." || (seg == "" && i < len(r.Path)-1) {
+			return nil, fmt.Errorf("path segment %d is %q: it would change which resource the path names", i, seg)
+		}
+		n += 1 + len(seg)
+		if !escaped && url.PathEscape(seg) != seg {
+			escaped = true
+		}
+	}
+	var raw strings.Builder
+	raw.Grow(n + 8)
 	raw.WriteString(c.basePath)
-	plain.WriteString(c.basePlainPath)
 	for _, seg := range r.Path {
 		raw.WriteByte('/')
 		raw.WriteString(url.PathEscape(seg))
-		plain.WriteByte('/')
-		plain.WriteString(seg)
 	}
-	u.Path = plain.String()
-	if rp := raw.String(); rp != u.Path {
-		u.RawPath = rp
+	u.Path = raw.String()
+	if escaped {
+		var plain strings.Builder
+		plain.Grow(n)
+		plain.WriteString(c.basePlainPath)
+		for _, seg := range r.Path {
+			plain.WriteByte('/')
+			plain.WriteString(seg)
+		}
+		u.RawPath, u.Path = u.Path, plain.String()
 	}
 	q, err := c.query(r.Query)
 	if err != nil {
