@@ -3,8 +3,11 @@ package auth
 import (
 	"context"
 	"errors"
+	"log/slog"
 	"sync"
 	"time"
+
+	"github.com/grantkit/grantkit-go/internal/redact"
 )
 
 // Token is a session credential and when it stops being accepted.
@@ -16,6 +19,22 @@ type Token struct {
 	// Extra carries what a vendor needs beside Value (a cookie, a secret).
 	Extra any
 }
+
+// String, GoString and LogValue show when the token expires but never its
+// Value or Extra, so a Token can be printed or logged while debugging.
+func (t Token) String() string {
+	s := "auth.Token{Value:" + redact.String(t.Value)
+	if !t.Expiry.IsZero() {
+		s += ", Expiry:" + t.Expiry.Format(time.RFC3339)
+	}
+	return s + "}"
+}
+
+// GoString is String: %#v must not print the secret either.
+func (t Token) GoString() string { return t.String() }
+
+// LogValue is String for slog.
+func (t Token) LogValue() slog.Value { return slog.StringValue(t.String()) }
 
 // Cache holds one session token, fetching it lazily and again shortly before
 // it expires. However many goroutines need a token at once, one fetch runs;
@@ -136,6 +155,21 @@ func (c *Cache) Invalidate(value string) {
 		c.tok = Token{}
 	}
 }
+
+// String describes the cache without the token it holds.
+func (c *Cache) String() string {
+	tok, ok := c.Peek()
+	if !ok {
+		return "auth.Cache{empty}"
+	}
+	return "auth.Cache{" + tok.String() + "}"
+}
+
+// GoString is String: %#v must not print the token either.
+func (c *Cache) GoString() string { return c.String() }
+
+// LogValue is String for slog.
+func (c *Cache) LogValue() slog.Value { return slog.StringValue(c.String()) }
 
 // Peek returns the cached token without fetching; ok is false when none is held.
 func (c *Cache) Peek() (Token, bool) {

@@ -6,8 +6,11 @@ package auth
 import (
 	"context"
 	"encoding/base64"
+	"log/slog"
 	"net/http"
+	"strconv"
 
+	"github.com/grantkit/grantkit-go/internal/redact"
 	"github.com/grantkit/grantkit-go/internal/transport"
 )
 
@@ -21,6 +24,23 @@ type staticHeader struct {
 func (h staticHeader) Apply(_ context.Context, o *transport.Outgoing) error {
 	o.Header[h.name] = h.value
 	return nil
+}
+
+// String, GoString and LogValue keep the credential out of printouts of
+// anything that holds this Auth (a vendor's config, the engine's Client).
+func (h staticHeader) String() string { return h.name + ": " + redact.String(h.secret()) }
+
+func (h staticHeader) GoString() string {
+	return "auth.Header(" + strconv.Quote(h.name) + ", " + strconv.Quote(redact.String(h.secret())) + ")"
+}
+
+func (h staticHeader) LogValue() slog.Value { return slog.StringValue(h.String()) }
+
+func (h staticHeader) secret() string {
+	if len(h.value) == 0 {
+		return ""
+	}
+	return h.value[0]
 }
 
 // Header returns an Auth that sends name: value with every request.

@@ -129,6 +129,18 @@ func isLoopback(host string) bool {
 	return ip != nil && ip.IsLoopback()
 }
 
+// String describes the client without its credentials, which fmt would
+// otherwise print from the unexported fields.
+func (c Client) String() string {
+	return "transport.Client{vendor: " + c.vendor + ", base: " + c.base.Redacted() + "}"
+}
+
+// GoString is String: %#v must not print the credentials either.
+func (c Client) GoString() string { return c.String() }
+
+// LogValue is String for slog.
+func (c Client) LogValue() slog.Value { return slog.StringValue(c.String()) }
+
 // BaseURL returns the URL requests are sent to.
 func (c *Client) BaseURL() *url.URL {
 	u := *c.base
