@@ -17,6 +17,7 @@ import (
 // and Backoff (which gets no context) can use the wait CheckRetry chose
 // with the context in hand.
 type attempts struct {
+	rc      retryablehttp.Client
 	c       *Client
 	op      *Operation
 	path    string
@@ -70,7 +71,7 @@ func (a *attempts) backoff(_, _ time.Duration, _ int, _ *http.Response) time.Dur
 // giveUp is the ErrorHandler: the body was consumed in check, so all that is
 // left is to pass the outcome on with its cause, not "giving up after N
 // attempts" with the status lost.
-func (a *attempts) giveUp(resp *http.Response, err error, _ int) (*http.Response, error) {
+func giveUp(resp *http.Response, err error, _ int) (*http.Response, error) {
 	if err != nil {
 		return nil, err
 	}

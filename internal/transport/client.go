@@ -243,16 +243,20 @@ func (c *Client) send(ctx context.Context, r *Request, u *url.URL, o *Outgoing) 
 			return nil, c.requestError(r, nil, err)
 		}
 	}
+	// The retryablehttp.Client lives inside the attempt state: one
+	// allocation per call, and hooks that need no state are not closures.
 	a := &attempts{c: c, op: r.Op, path: u.EscapedPath()}
-	rc := &retryablehttp.Client{
-		HTTPClient:     c.hc,
-		RetryMax:       c.retry.MaxRetries,
-		RequestLogHook: a.start,
-		CheckRetry:     a.check,
-		Backoff:        a.backoff,
-		ErrorHandler:   a.giveUp,
+	a.rc = retryablehttp.Client{
+		HTTPClient:   c.hc,
+		RetryMax:     c.retry.MaxRetries,
+		CheckRetry:   a.check,
+		Backoff:      a.backoff,
+		ErrorHandler: giveUp,
 	}
-	hresp, err := rc.Do(rreq)
+	if c.log != nil {
+		a.rc.RequestLogHook = a.start
+	}
+	hresp, err := a.rc.Do(rreq)
 	if err != nil {
 		return nil, &RequestError{Vendor: c.vendor, Op: r.Op.Name, Method: r.Op.Method, Path: u.Path,
 			Attempts: a.n, StatusCode: a.status, Err: stripURL(err)}
