@@ -211,8 +211,10 @@ func (s *GroupsService) Update(ctx context.Context, id int64, p *UpdateGroupPara
 // Delete deletes the group. The server refuses to delete an active group
 // (ErrActiveGroupDelete): deactivate it with Update first.
 //
-// Delete is retried after a lost answer; when such a retry finds the group
-// gone, the earlier attempt deleted it, and Delete reports success.
+// Delete is retried after a lost answer or a 5xx. When a retry finds the
+// group gone, Delete reports success: most likely the earlier attempt deleted
+// it, and either way the group no longer exists. Only a first attempt that
+// finds no group returns ErrGroupNotFound.
 func (s *GroupsService) Delete(ctx context.Context, id int64) error {
 	if err := validate.New(ErrInvalidParams, vendor, opGroupsDelete.Name).Positive("id", id).Err(); err != nil {
 		return err
@@ -220,8 +222,7 @@ func (s *GroupsService) Delete(ctx context.Context, id int64) error {
 	_, err := s.c.tc.Do(ctx, &transport.Request{Op: opGroupsDelete, Path: groupsPath(itoa(id), "delete")}, nil)
 	var e *Error
 	if errors.As(err, &e) && e.Attempts > 1 && e.Is(ErrGroupNotFound) {
-		// An earlier attempt reached the server and lost its answer; a
-		// group that never existed is refused on the first attempt.
+		// An earlier attempt may have deleted it and lost the answer.
 		return nil
 	}
 	return err
