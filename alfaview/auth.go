@@ -1,0 +1,307 @@
+package alfaview
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/grantkit/grantkit-go/internal/auth"
+	"github.com/grantkit/grantkit-go/internal/redact"
+	"github.com/grantkit/grantkit-go/internal/transport"
+	"github.com/grantkit/grantkit-go/internal/validate"
+)
+
+// Credentials authenticate a Client: APIKeyCredentials or
+// PasswordCredentials (values or pointers). Other types cannot implement it.
+type Credentials interface {
+	fmt.Stringer
+	// authRequest returns the authenticate body for these credentials.
+	authRequest(requestID string) authenticateRequest
+	companyID() string
+	check(v *validate.Checker)
+}
+
+// APIKeyCredentials are an alfaview API key: ClientID is the key's alias,
+// Secret the key's secret, CompanyID the company the key belongs to (a
+// ULID such as 01EZYCFW9MJ10P15YJ63NZ8S47). All three are required.
+// Printing them (fmt, slog) never shows Secret.
+type APIKeyCredentials struct {
+	ClientID, Secret, CompanyID string
+}
+
+// String shows ClientID and CompanyID and hides Secret.
+func (c APIKeyCredentials) String() string {
+	return fmt.Sprintf("alfaview.APIKeyCredentials{ClientID:%q, Secret:%s, CompanyID:%q}",
+		c.ClientID, redact.String(c.Secret), c.CompanyID)
+}
+
+// GoString is String, so %#v hides Secret too.
+func (c APIKeyCredentials) GoString() string { return c.String() }
+
+// LogValue hides Secret from slog.
+func (c APIKeyCredentials) LogValue() slog.Value {
+	return slog.GroupValue(
+		slog.String("clientId", c.ClientID),
+		slog.Attr{Key: "secret", Value: redact.Value(c.Secret)},
+		slog.String("companyId", c.CompanyID))
+}
+
+func (c APIKeyCredentials) authRequest(requestID string) authenticateRequest {
+	return authenticateRequest{RequestID: requestID, AuthorizationCode: &authorizationCodeCredentials{
+		ClientID: c.ClientID, Code: c.Secret, CompanyID: c.CompanyID}}
+}
+
+func (c APIKeyCredentials) companyID() string { return c.CompanyID }
+
+func (c APIKeyCredentials) check(v *validate.Checker) {
+	v.NotEmpty("APIKeyCredentials.ClientID", c.ClientID).
+		NotEmpty("APIKeyCredentials.Secret", c.Secret).
+		NotEmpty("APIKeyCredentials.CompanyID", c.CompanyID)
+}
+
+// PasswordCredentials log in as an alfaview user. CompanyID is optional;
+// set it when the user belongs to several companies. Printing them (fmt,
+// slog) never shows Password.
+type PasswordCredentials struct {
+	Username, Password, CompanyID string
+}
+
+// String shows Username and CompanyID and hides Password.
+func (c PasswordCredentials) String() string {
+	return fmt.Sprintf("alfaview.PasswordCredentials{Username:%q, Password:%s, CompanyID:%q}",
+		c.Username, redact.String(c.Password), c.CompanyID)
+}
+
+// GoString is String, so %#v hides Password too.
+func (c PasswordCredentials) GoString() string { return c.String() }
+
+// LogValue hides Password from slog.
+func (c PasswordCredentials) LogValue() slog.Value {
+	return slog.GroupValue(
+		slog.String("username", c.Username),
+		slog.Attr{Key: "password", Value: redact.Value(c.Password)},
+		slog.String("companyId", c.CompanyID))
+}
+
+func (c PasswordCredentials) authRequest(requestID string) authenticateRequest {
+	return authenticateRequest{RequestID: requestID, UsernamePassword: &usernamePasswordCredentials{
+		Username: c.Username, Password: c.Password, CompanyID: c.CompanyID}}
+}
+
+func (c PasswordCredentials) companyID() string { return c.CompanyID }
+
+func (c PasswordCredentials) check(v *validate.Checker) {
+	v.NotEmpty("PasswordCredentials.Username", c.Username).
+		NotEmpty("PasswordCredentials.Password", c.Password)
+}
+
+// normalizeCredentials dereferences pointers, so a nil one is an error here
+// rather than a panic on the first call, and checks the required fields.
+func normalizeCredentials(creds Credentials) (Credentials, error) {
+	v := validate.New(ErrInvalidParams, vendor, "NewClient")
+	switch c := creds.(type) {
+	case *APIKeyCredentials:
+		if c == nil {
+			creds = nil
+		} else {
+			creds = *c
+		}
+	case *PasswordCredentials:
+		if c == nil {
+			creds = nil
+		} else {
+			creds = *c
+		}
+	}
+	if creds == nil {
+		return nil, v.Check(false, "creds", "must not be nil").Err()
+	}
+	creds.check(v)
+	return creds, v.Err()
+}
+
+// The authenticate bodies, exactly as alfaview documents them: requestId at
+// the top level (there is no accessInfo yet) and one credentials object.
+type authenticateRequest struct {
+	RequestID         string                        `json:"requestId"`
+	AuthorizationCode *authorizationCodeCredentials `json:"authorizationCodeCredentials,omitempty"`
+	UsernamePassword  *usernamePasswordCredentials  `json:"usernamePasswordCredentials,omitempty"`
+	RefreshToken      *refreshTokenCredentials      `json:"refreshTokenCredentials,omitempty"`
+}
+
+type authorizationCodeCredentials struct {
+	ClientID  string `json:"clientId"`
+	Code      string `json:"code"`
+	CompanyID string `json:"companyId"`
+}
+
+type usernamePasswordCredentials struct {
+	Username  string `json:"username"`
+	Password  string `json:"password"`
+	CompanyID string `json:"companyId,omitempty"`
+}
+
+type refreshTokenCredentials struct {
+	CompanyID string `json:"companyId"`
+}
+
+type authenticateReply struct {
+	AccessToken string   `json:"accessToken"`
+	ExpiresAt   wireTime `json:"expiresAt"`
+	CompanyID   string   `json:"companyId"`
+}
+
+// refreshCookie is the name of the cookie alfaview's authenticate reply
+// sets to the refresh token, and expects back with refreshTokenCredentials.
+const refreshCookie = "auth"
+
+// authenticator fetches access tokens for the token cache. The cache runs
+// one fetch at a time; mu guards the refresh state anyway, so that its
+// safety does not rest on how the cache schedules fetches.
+type authenticator struct {
+	tc    *transport.Client
+	creds Credentials
+	now   func() time.Time
+
+	mu            sync.Mutex
+	refresh       string    // the auth cookie's value, "" when none
+	refreshExpiry time.Time // zero: no expiry given
+	company       string    // from the last reply, for refreshing PasswordCredentials without CompanyID
+}
+
+// fetch authenticates: with the refresh cookie when a previous reply set
+// one, else (or when alfaview refuses the refresh) with the credentials.
+func (a *authenticator) fetch(ctx context.Context) (auth.Token, error) {
+	if cookie, company := a.refreshState(); cookie != "" {
+		req := authenticateRequest{RequestID: newRequestID(), RefreshToken: &refreshTokenCredentials{CompanyID: company}}
+		header := http.Header{"Cookie": {(&http.Cookie{Name: refreshCookie, Value: cookie}).String()}}
+		tok, err := a.authenticate(ctx, req, header)
+		var e *Error
+		if err == nil || !errors.As(err, &e) {
+			return tok, err
+		}
+		// alfaview refused the refresh token (expired, revoked): the
+		// credentials still work.
+		a.dropRefresh(cookie)
+	}
+	return a.authenticate(ctx, a.creds.authRequest(newRequestID()), nil)
+}
+
+func (a *authenticator) refreshState() (cookie, company string) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.refresh == "" || (!a.refreshExpiry.IsZero() && !a.now().Before(a.refreshExpiry)) {
+		return "", ""
+	}
+	company = a.creds.companyID()
+	if company == "" {
+		company = a.company
+	}
+	return a.refresh, company
+}
+
+func (a *authenticator) dropRefresh(cookie string) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.refresh == cookie {
+		a.refresh, a.refreshExpiry = "", time.Time{}
+	}
+}
+
+func (a *authenticator) authenticate(ctx context.Context, body authenticateRequest, header http.Header) (auth.Token, error) {
+	var reply authenticateReply
+	resp, err := a.tc.Do(ctx, &transport.Request{
+		Op:     &opAuthenticate,
+		Path:   []string{"authenticationService", "authenticate"},
+		Body:   body,
+		Header: header,
+		NoAuth: true,
+	}, &reply)
+	if err != nil {
+		var e *Error
+		if errors.As(err, &e) && e.RequestID == "" {
+			e.RequestID = body.RequestID
+		}
+		return auth.Token{}, err
+	}
+	if reply.AccessToken == "" {
+		return auth.Token{}, &transport.RequestError{Vendor: vendor, Op: resp.Op, Method: resp.Method, Path: resp.Path,
+			Attempts: resp.Attempts, StatusCode: resp.StatusCode,
+			Err: fmt.Errorf("%w: authenticate reply has no accessToken", transport.ErrMalformedResponse)}
+	}
+	a.keepRefresh(resp.Header, reply.CompanyID)
+	return auth.Token{Value: reply.AccessToken, Expiry: reply.ExpiresAt.Time}, nil
+}
+
+// keepRefresh remembers the auth cookie of an authenticate reply. A reply
+// without one leaves the previous cookie in place; one that deletes it
+// (Max-Age < 0 or an empty value) drops it.
+func (a *authenticator) keepRefresh(h http.Header, company string) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if company != "" {
+		a.company = company
+	}
+	for _, line := range h.Values("Set-Cookie") {
+		c, err := http.ParseSetCookie(line)
+		if err != nil || c.Name != refreshCookie {
+			continue
+		}
+		switch {
+		case c.MaxAge < 0 || c.Value == "":
+			a.refresh, a.refreshExpiry = "", time.Time{}
+		case c.MaxAge > 0:
+			a.refresh, a.refreshExpiry = c.Value, a.now().Add(time.Duration(c.MaxAge)*time.Second)
+		default:
+			a.refresh, a.refreshExpiry = c.Value, c.Expires
+		}
+	}
+}
+
+// accessInfo is the object every authenticated request carries. Only the
+// two fields alfaview's examples send are set; includeMetadata and
+// returnObjectIdsOnly keep their default (false) by being left out.
+type accessInfo struct {
+	RequestID   string `json:"requestId"`
+	AccessToken string `json:"accessToken"`
+}
+
+var errBodyNotObject = errors.New("request body is not a JSON object")
+
+// attachAccessInfo puts "accessInfo" first into the encoded request object.
+// Splicing the encoded bytes, rather than giving every request type an
+// accessInfo field, keeps the token out of the request types and lets the
+// replay after re-authentication reuse the encoded body with a new token.
+// It builds a new slice: o.Body is shared by every round of the call.
+func attachAccessInfo(ctx context.Context, o *transport.Outgoing, t auth.Token) error {
+	id, ok := requestIDFrom(ctx)
+	if !ok {
+		id = newRequestID()
+	}
+	info, err := json.Marshal(accessInfo{RequestID: id, AccessToken: t.Value})
+	if err != nil {
+		return err
+	}
+	rest := []byte("}")
+	if len(o.Body) > 0 {
+		body := bytes.TrimSpace(o.Body)
+		if len(body) < 2 || body[0] != '{' || body[len(body)-1] != '}' {
+			return errBodyNotObject
+		}
+		rest = bytes.TrimLeft(body[1:], " \t\r\n")
+	}
+	out := make([]byte, 0, len(`{"accessInfo":,`)+len(info)+len(rest))
+	out = append(out, `{"accessInfo":`...)
+	out = append(out, info...)
+	if rest[0] != '}' {
+		out = append(out, ',')
+	}
+	o.Body = append(out, rest...)
+	return nil
+}

@@ -1,0 +1,216 @@
+package alfaview
+
+import (
+	"encoding/json"
+	"errors"
+	"net/http"
+
+	"github.com/grantkit/grantkit-go/internal/transport"
+)
+
+// ErrInvalidParams matches errors for parameters rejected before anything
+// was sent (a *validate.Error naming each bad field). It is the client-side
+// counterpart of ErrInvalidArgument.
+var ErrInvalidParams = errors.New("alfaview: invalid parameters")
+
+// Sentinels for alfaview's status codes; match them with errors.Is on an
+// error a method returned.
+var (
+	// ErrTokenOutdated matches TOKEN_OUTDATED: the access token expired. The
+	// Client re-authenticates and replays once by itself, so you see it only
+	// when the fresh token was rejected too.
+	ErrTokenOutdated = errors.New("alfaview: access token outdated")
+	// ErrAuthentication matches AUTHENTICATION_ERROR, UNAUTHENTICATED,
+	// ACCESS_INFO_MISSING, TOKEN_OUTDATED and any HTTP 401: wrong
+	// credentials, or a token alfaview does not accept.
+	ErrAuthentication = errors.New("alfaview: authentication failed")
+	// ErrInsufficientPermissions matches INSUFFICIENT_PERMISSIONS and HTTP
+	// 403: the credentials lack a permission the call needs.
+	ErrInsufficientPermissions = errors.New("alfaview: insufficient permissions")
+	// ErrNotFound matches NOT_FOUND, ROOM_NOT_FOUND and HTTP 404.
+	ErrNotFound = errors.New("alfaview: not found")
+	// ErrRoomNotFound matches ROOM_NOT_FOUND: no room has the id given.
+	ErrRoomNotFound = errors.New("alfaview: room not found")
+	// ErrQuotaExceeded matches QUOTA_EXCEEDED: the company's plan allows no
+	// more of what the call creates.
+	ErrQuotaExceeded = errors.New("alfaview: quota exceeded")
+	// ErrInvalidArgument matches INVALID_ARGUMENT and HTTP 400: alfaview
+	// rejected a parameter the client could not check.
+	ErrInvalidArgument = errors.New("alfaview: invalid argument")
+)
+
+// Status codes the package itself acts on.
+const (
+	statusOK              = "OK"
+	statusTokenOutdated   = "TOKEN_OUTDATED"
+	statusUnauthenticated = "UNAUTHENTICATED"
+	statusNotFound        = "NOT_FOUND"
+	statusRoomNotFound    = "ROOM_NOT_FOUND"
+)
+
+var sentinels = transport.Sentinels{
+	ByCode: map[string]error{
+		statusTokenOutdated:        ErrTokenOutdated,
+		"AUTHENTICATION_ERROR":     ErrAuthentication,
+		statusUnauthenticated:      ErrAuthentication,
+		"ACCESS_INFO_MISSING":      ErrAuthentication,
+		"INSUFFICIENT_PERMISSIONS": ErrInsufficientPermissions,
+		statusNotFound:             ErrNotFound,
+		statusRoomNotFound:         ErrRoomNotFound,
+		"QUOTA_EXCEEDED":           ErrQuotaExceeded,
+		"INVALID_ARGUMENT":         ErrInvalidArgument,
+	},
+	ByStatus: map[int]error{
+		http.StatusBadRequest:   ErrInvalidArgument,
+		http.StatusUnauthorized: ErrAuthentication,
+		http.StatusForbidden:    ErrInsufficientPermissions,
+		http.StatusNotFound:     ErrNotFound,
+	},
+}
+
+// broader lets the specific codes also match their family's sentinel, so
+// that checking ErrNotFound catches a missing room and ErrAuthentication an
+// outdated token, whichever form the answer came in.
+var broader = transport.Sentinels{ByCode: map[string]error{
+	statusRoomNotFound:  ErrNotFound,
+	statusTokenOutdated: ErrAuthentication,
+}}
+
+// Error is alfaview's answer to a call that failed: a non-2xx HTTP status,
+// or an HTTP 200 whose replyInfo.statusCode is not OK.
+type Error struct {
+	// HTTPStatus is the HTTP status; 200 when the failure was reported in
+	// replyInfo.
+	HTTPStatus int
+	// StatusCode is alfaview's status code (ROOM_NOT_FOUND,
+	// TOKEN_OUTDATED …), verbatim, also when this package does not know it;
+	// empty when the answer carried none (a proxy's error page).
+	StatusCode string
+	// StatusMessage is alfaview's explanation, or an excerpt of a body that
+	// was not alfaview's JSON.
+	StatusMessage string
+	// RequestID is the call's requestId (alfaview's echo of it, else the
+	// one sent).
+	RequestID string
+	// Op, Method and Path name the call; Attempts is how many times it was
+	// sent.
+	Op, Method, Path string
+	Attempts         int
+}
+
+func (e *Error) Error() string {
+	return transport.APIErrorText{
+		Vendor: vendor, Op: e.Op, Method: e.Method, Path: e.Path,
+		Status: e.HTTPStatus, Code: e.StatusCode, Message: e.StatusMessage,
+		RequestID: e.RequestID, Attempts: e.Attempts,
+	}.String()
+}
+
+// Is reports whether target is the sentinel for e's status code or HTTP
+// status (see each sentinel for what it matches).
+func (e *Error) Is(target error) bool {
+	return sentinels.Match(e.StatusCode, e.HTTPStatus, target) || broader.Match(e.StatusCode, 0, target)
+}
+
+// sessionRejected reports whether err means alfaview refused the access
+// token itself (outdated, or unknown to it), so that authenticating again
+// and replaying once can succeed. A 401 without a status code is counted:
+// the gateway rejected the token without saying why.
+func sessionRejected(err error) bool {
+	var e *Error
+	if !errors.As(err, &e) {
+		return false
+	}
+	switch e.StatusCode {
+	case statusTokenOutdated, statusUnauthenticated:
+		return true
+	case "":
+		return e.HTTPStatus == http.StatusUnauthorized
+	}
+	return false
+}
+
+type replyInfo struct {
+	RequestID     string `json:"requestId"`
+	StatusCode    string `json:"statusCode"`
+	StatusMessage string `json:"statusMessage"`
+}
+
+// gatewayError is the gRPC-gateway body of a non-2xx answer: code is the
+// gRPC status number, details usually one common.ReplyInfo. Older gateways
+// put the message in "error".
+type gatewayError struct {
+	Code      *int              `json:"code"`
+	Message   string            `json:"message"`
+	Error     string            `json:"error"`
+	Details   []json.RawMessage `json:"details"`
+	ReplyInfo *replyInfo        `json:"replyInfo"`
+}
+
+// checkResponse is the engine's CheckResponse: every non-2xx answer and
+// every 2xx answer whose replyInfo says it failed becomes an *Error.
+func checkResponse(r *transport.Response) error {
+	if r.StatusCode >= 200 && r.StatusCode <= 299 {
+		info := replyInfoOf(r.Body)
+		if info == nil || info.StatusCode == "" || info.StatusCode == statusOK {
+			return nil
+		}
+		return newError(r, info)
+	}
+	return newError(r, gatewayReplyInfo(r.Body))
+}
+
+// replyInfoOf returns a successful answer's replyInfo, nil when there is
+// none or the body is not a JSON object (decoding the result reports that).
+func replyInfoOf(body []byte) *replyInfo {
+	var reply struct {
+		ReplyInfo *replyInfo `json:"replyInfo"`
+	}
+	if json.Unmarshal(body, &reply) != nil {
+		return nil
+	}
+	return reply.ReplyInfo
+}
+
+// gatewayReplyInfo makes what it can of a failed answer's body: the first
+// ReplyInfo in details, else a replyInfo, else the gateway's message, else
+// an excerpt of whatever the body is.
+func gatewayReplyInfo(body []byte) *replyInfo {
+	var g gatewayError
+	if json.Unmarshal(body, &g) != nil {
+		return &replyInfo{StatusMessage: transport.Snippet(body, 200)}
+	}
+	message := g.Message
+	if message == "" {
+		message = g.Error
+	}
+	for _, raw := range g.Details {
+		var d replyInfo
+		if json.Unmarshal(raw, &d) == nil && d.StatusCode != "" {
+			if d.StatusMessage == "" {
+				d.StatusMessage = message
+			}
+			return &d
+		}
+	}
+	if g.ReplyInfo != nil && g.ReplyInfo.StatusCode != "" {
+		return g.ReplyInfo
+	}
+	if message == "" && g.Code == nil {
+		message = transport.Snippet(body, 200)
+	}
+	return &replyInfo{StatusMessage: message}
+}
+
+func newError(r *transport.Response, info *replyInfo) *Error {
+	return &Error{
+		HTTPStatus:    r.StatusCode,
+		StatusCode:    info.StatusCode,
+		StatusMessage: info.StatusMessage,
+		RequestID:     info.RequestID,
+		Op:            r.Op,
+		Method:        r.Method,
+		Path:          r.Path,
+		Attempts:      r.Attempts,
+	}
+}

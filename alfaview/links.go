@@ -1,0 +1,313 @@
+package alfaview
+
+import (
+	"context"
+	"fmt"
+	"net/mail"
+	"strings"
+	"time"
+
+	"github.com/grantkit/grantkit-go/internal/validate"
+)
+
+// LinksService creates, lists and deletes a room's group and guest links
+// (alfaview's guestService.v2). Reach it as Client.Links.
+type LinksService struct{ c *Client }
+
+// GroupLinkCreation describes one group link to create: a join link that
+// may be shared with any number of people.
+type GroupLinkCreation struct {
+	// Description is the link's title, shown to the room's managers but not
+	// to the people who join with it.
+	Description string
+	// ValidFrom and ValidUntil bound when the link can be used; the zero
+	// time leaves a bound out. Only ValidFrom gives an open end, neither
+	// makes the link valid forever. Sent in whole seconds, UTC.
+	ValidFrom, ValidUntil time.Time
+	// PermissionGroupID is the permission group joiners get (see
+	// PermissionGroupsService.List); required.
+	PermissionGroupID string
+	// AllowDialIn lets people join by phone with the link's dial-in code.
+	AllowDialIn bool
+}
+
+// GroupLink is a group link as alfaview stores it.
+type GroupLink struct {
+	ID                string
+	RoomID            string
+	Description       string
+	PermissionGroupID string
+	// ValidFrom and ValidUntil are zero when the link has no such bound.
+	ValidFrom, ValidUntil time.Time
+	CreatedBy             string
+	CreatedAt             time.Time
+	// JoinLink is the URL to share:
+	// https://app.alfaview.com/#/join/<companyId>/<roomId>/<accessKey>/v2.
+	JoinLink string
+	// AccessKey is the link's secret part; whoever has it can join.
+	AccessKey     string
+	Managed       bool
+	Origin        string
+	DialInAllowed bool
+	DialInCode    string
+}
+
+// GuestLinkCreation describes one guest link to create: a personal join
+// link for one named guest.
+type GuestLinkCreation struct {
+	// Email is the guest's address (required); alfaview mails the link
+	// there when SendEmail is set.
+	Email string
+	// DisplayName is the name the guest appears under in the room (required).
+	DisplayName string
+	// ValidFrom and ValidUntil bound when the link can be used, as for
+	// GroupLinkCreation.
+	ValidFrom, ValidUntil time.Time
+	// Locale is the language of the invitation: "de", "en", or empty for
+	// alfaview's default.
+	Locale string
+	// SendEmail makes alfaview send the invitation to Email.
+	SendEmail bool
+	// PermissionGroupID is the permission group the guest gets; required.
+	PermissionGroupID string
+}
+
+// GuestLink is a guest link as alfaview stores it.
+type GuestLink struct {
+	ID                    string
+	RoomID                string
+	DisplayName           string
+	Email                 string
+	Locale                string
+	PermissionGroupID     string
+	ValidFrom, ValidUntil time.Time
+	CreatedBy             string
+	CreatedAt             time.Time
+	// JoinLink is the guest's personal URL, in the format of GroupLink.JoinLink.
+	JoinLink      string
+	AccessKey     string
+	Managed       bool
+	Origin        string
+	DialInAllowed bool
+	DialInCode    string
+}
+
+type groupLinkCreationWire struct {
+	Description       string   `json:"description"`
+	ValidFrom         wireTime `json:"validFrom,omitzero"`
+	ValidUntil        wireTime `json:"validUntil,omitzero"`
+	PermissionGroupID string   `json:"permissionGroupId"`
+	AllowDialIn       bool     `json:"allowDialIn,omitempty"`
+}
+
+type guestLinkCreationWire struct {
+	Email             string   `json:"email"`
+	DisplayName       string   `json:"displayName"`
+	ValidFrom         wireTime `json:"validFrom,omitzero"`
+	ValidUntil        wireTime `json:"validUntil,omitzero"`
+	Locale            string   `json:"locale,omitempty"`
+	SendEmail         bool     `json:"sendEmail,omitempty"`
+	PermissionGroupID string   `json:"permissionGroupId"`
+}
+
+// linkWire is a group or a guest link as alfaview sends it.
+type linkWire struct {
+	ID                string   `json:"id"`
+	RoomID            string   `json:"roomId"`
+	Description       string   `json:"description"`
+	DisplayName       string   `json:"displayName"`
+	Email             string   `json:"email"`
+	Locale            string   `json:"locale"`
+	PermissionGroupID string   `json:"permissionGroupId"`
+	ValidFrom         wireTime `json:"validFrom"`
+	ValidUntil        wireTime `json:"validUntil"`
+	CreatedBy         string   `json:"createdBy"`
+	CreatedAt         wireTime `json:"createdAt"`
+	JoinLink          string   `json:"joinLink"`
+	AccessKey         string   `json:"accessKey"`
+	Managed           bool     `json:"managed"`
+	Origin            string   `json:"origin"`
+	DialInAllowed     bool     `json:"dialInAllowed"`
+	DialInCode        string   `json:"dialInCode"`
+}
+
+func (w *linkWire) groupLink() GroupLink {
+	return GroupLink{
+		ID: w.ID, RoomID: w.RoomID, Description: w.Description, PermissionGroupID: w.PermissionGroupID,
+		ValidFrom: w.ValidFrom.Time, ValidUntil: w.ValidUntil.Time, CreatedBy: w.CreatedBy, CreatedAt: w.CreatedAt.Time,
+		JoinLink: w.JoinLink, AccessKey: w.AccessKey, Managed: w.Managed, Origin: w.Origin,
+		DialInAllowed: w.DialInAllowed, DialInCode: w.DialInCode,
+	}
+}
+
+func (w *linkWire) guestLink() GuestLink {
+	return GuestLink{
+		ID: w.ID, RoomID: w.RoomID, DisplayName: w.DisplayName, Email: w.Email, Locale: w.Locale,
+		PermissionGroupID: w.PermissionGroupID, ValidFrom: w.ValidFrom.Time, ValidUntil: w.ValidUntil.Time,
+		CreatedBy: w.CreatedBy, CreatedAt: w.CreatedAt.Time, JoinLink: w.JoinLink, AccessKey: w.AccessKey,
+		Managed: w.Managed, Origin: w.Origin, DialInAllowed: w.DialInAllowed, DialInCode: w.DialInCode,
+	}
+}
+
+type groupLinksReply struct {
+	GroupLinks []linkWire `json:"groupLinks"`
+}
+
+func (r *groupLinksReply) links() []GroupLink {
+	out := make([]GroupLink, len(r.GroupLinks))
+	for i := range r.GroupLinks {
+		out[i] = r.GroupLinks[i].groupLink()
+	}
+	return out
+}
+
+type guestLinksReply struct {
+	GuestLinks []linkWire `json:"guestLinks"`
+}
+
+func (r *guestLinksReply) links() []GuestLink {
+	out := make([]GuestLink, len(r.GuestLinks))
+	for i := range r.GuestLinks {
+		out[i] = r.GuestLinks[i].guestLink()
+	}
+	return out
+}
+
+// checkWindow compares the bounds as they will be sent (whole seconds), so
+// a window that passes is never empty on the wire.
+func checkWindow(v *validate.Checker, field string, from, until time.Time) {
+	if !from.IsZero() && !until.IsZero() {
+		v.Check(onWire(until).After(onWire(from)), field+".ValidUntil", "must be after ValidFrom")
+	}
+}
+
+// CreateGroupLinks creates one group link per element of links in room
+// roomID and returns them in the same order, each with its JoinLink.
+//
+// roomID, at least one link and each link's PermissionGroupID are
+// required, and ValidUntil must be after ValidFrom when both are set;
+// otherwise the error matches ErrInvalidParams and nothing is sent. A
+// missing room gives ErrRoomNotFound. The call is not idempotent: it is
+// never sent again once it may have reached alfaview.
+func (s *LinksService) CreateGroupLinks(ctx context.Context, roomID string, links []GroupLinkCreation) ([]GroupLink, error) {
+	v := validate.New(ErrInvalidParams, vendor, opCreateGroupLinks.Name).
+		NotEmpty("roomID", roomID).
+		Check(len(links) > 0, "links", "must hold at least one link")
+	wire := make([]groupLinkCreationWire, len(links))
+	for i, l := range links {
+		f := fmt.Sprintf("links[%d]", i)
+		v.NotEmpty(f+".PermissionGroupID", l.PermissionGroupID)
+		checkWindow(v, f, l.ValidFrom, l.ValidUntil)
+		wire[i] = groupLinkCreationWire{
+			Description: l.Description, ValidFrom: wireTime{l.ValidFrom}, ValidUntil: wireTime{l.ValidUntil},
+			PermissionGroupID: l.PermissionGroupID, AllowDialIn: l.AllowDialIn,
+		}
+	}
+	if err := v.Err(); err != nil {
+		return nil, err
+	}
+	body := struct {
+		RoomID    string                  `json:"roomId"`
+		Creations []groupLinkCreationWire `json:"groupLinkCreations"`
+	}{roomID, wire}
+	var reply groupLinksReply
+	if err := s.c.call(ctx, &opCreateGroupLinks, []string{"guestService.v2", "createGroupLinks"}, body, &reply); err != nil {
+		return nil, err
+	}
+	return reply.links(), nil
+}
+
+// ListGroupLinks returns the group links of room roomID, or of the whole
+// company when roomID is empty.
+func (s *LinksService) ListGroupLinks(ctx context.Context, roomID string) ([]GroupLink, error) {
+	var reply groupLinksReply
+	if err := s.c.call(ctx, &opListGroupLinks, []string{"guestService.v2", "listGroupLinks"}, roomFilter{roomID}, &reply); err != nil {
+		return nil, err
+	}
+	return reply.links(), nil
+}
+
+// CreateGuestLinks creates one personal guest link per element of links in
+// room roomID and returns them in the same order.
+//
+// roomID, at least one link, and each link's Email (a plain address such
+// as ada@example.com), DisplayName and PermissionGroupID are required;
+// Locale must be "de", "en" or empty; ValidUntil must be after ValidFrom
+// when both are set. Otherwise the error matches ErrInvalidParams and
+// nothing is sent. Like CreateGroupLinks it is never sent twice.
+func (s *LinksService) CreateGuestLinks(ctx context.Context, roomID string, links []GuestLinkCreation) ([]GuestLink, error) {
+	v := validate.New(ErrInvalidParams, vendor, opCreateGuestLinks.Name).
+		NotEmpty("roomID", roomID).
+		Check(len(links) > 0, "links", "must hold at least one link")
+	wire := make([]guestLinkCreationWire, len(links))
+	for i, l := range links {
+		f := fmt.Sprintf("links[%d]", i)
+		v.Check(plainEmail(l.Email), f+".Email", "must be an email address such as ada@example.com").
+			NotEmpty(f+".DisplayName", l.DisplayName).
+			Check(l.Locale == "" || l.Locale == "de" || l.Locale == "en", f+".Locale", `must be "de", "en" or empty`).
+			NotEmpty(f+".PermissionGroupID", l.PermissionGroupID)
+		checkWindow(v, f, l.ValidFrom, l.ValidUntil)
+		wire[i] = guestLinkCreationWire{
+			Email: l.Email, DisplayName: l.DisplayName, ValidFrom: wireTime{l.ValidFrom}, ValidUntil: wireTime{l.ValidUntil},
+			Locale: l.Locale, SendEmail: l.SendEmail, PermissionGroupID: l.PermissionGroupID,
+		}
+	}
+	if err := v.Err(); err != nil {
+		return nil, err
+	}
+	body := struct {
+		RoomID    string                  `json:"roomId"`
+		Creations []guestLinkCreationWire `json:"guestLinkCreations"`
+	}{roomID, wire}
+	var reply guestLinksReply
+	if err := s.c.call(ctx, &opCreateGuestLinks, []string{"guestService.v2", "createGuestLinks"}, body, &reply); err != nil {
+		return nil, err
+	}
+	return reply.links(), nil
+}
+
+// plainEmail accepts a bare address with a dotted domain, nothing else
+// ("Ada <ada@example.com>" is a valid RFC 5322 address but not what
+// alfaview's email field holds).
+func plainEmail(s string) bool {
+	a, err := mail.ParseAddress(s)
+	if err != nil || a.Name != "" || a.Address != s {
+		return false
+	}
+	_, domain, _ := strings.Cut(s, "@")
+	return strings.Contains(domain, ".") && !strings.HasSuffix(domain, ".")
+}
+
+// ListGuestLinks returns the guest links of room roomID, or of the whole
+// company when roomID is empty.
+func (s *LinksService) ListGuestLinks(ctx context.Context, roomID string) ([]GuestLink, error) {
+	var reply guestLinksReply
+	if err := s.c.call(ctx, &opListGuestLinks, []string{"guestService.v2", "listGuestLinks"}, roomFilter{roomID}, &reply); err != nil {
+		return nil, err
+	}
+	return reply.links(), nil
+}
+
+type roomFilter struct {
+	RoomID string `json:"roomId,omitempty"`
+}
+
+// Delete deletes the group or guest link linkID of room roomID; both are
+// required. A link that does not exist gives ErrNotFound, unless the delete
+// had to be retried: an earlier attempt may then have deleted it and lost
+// its answer, and since the link is gone either way Delete returns nil.
+func (s *LinksService) Delete(ctx context.Context, roomID, linkID string) error {
+	if err := validate.New(ErrInvalidParams, vendor, opDeleteLink.Name).
+		NotEmpty("roomID", roomID).NotEmpty("linkID", linkID).Err(); err != nil {
+		return err
+	}
+	body := struct {
+		RoomID string `json:"roomId"`
+		ID     string `json:"id"`
+	}{roomID, linkID}
+	err := s.c.call(ctx, &opDeleteLink, []string{"guestService.v2", "deleteLink"}, body, nil)
+	if goneOnRetry(err, statusNotFound) {
+		return nil
+	}
+	return err
+}
