@@ -159,7 +159,7 @@ func (s *Server) IssueToken(userName string) string {
 
 func (s *Server) routes() http.Handler {
 	mux := http.NewServeMux()
-	mux.HandleFunc("POST /auth/credentials", s.recovering(s.handleLogin))
+	mux.HandleFunc("POST /auth/credentials", s.handleLogin)
 	write := []string{RoleAdmin, RoleTenantAdmin, RoleAccessTemplateAdmin}
 	read := append(write[:len(write):len(write)], RoleAccessAdmin)
 	mux.HandleFunc("POST /access/template", s.api(write, s.createTemplate))
@@ -175,28 +175,11 @@ func (s *Server) routes() http.Handler {
 	return mux
 }
 
-// recovering answers a panicking handler as ServiceStack answers an
-// unhandled exception: 500 with the exception and a stack trace.
-func (s *Server) recovering(h http.HandlerFunc) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
-		defer func() {
-			if v := recover(); v != nil {
-				if v == http.ErrAbortHandler {
-					panic(v)
-				}
-				e := newError(http.StatusInternalServerError, "Exception", fmt.Sprint(v))
-				e.write(w)
-			}
-		}()
-		h(w, r)
-	}
-}
-
 // api wraps an access-template handler with the service's request
 // filters, in ServiceStack's order: authentication (401), then roles
 // (403); validation happens in the handler.
 func (s *Server) api(roles []string, h func(*http.Request, *User) (any, *apiError)) http.HandlerFunc {
-	return s.recovering(func(w http.ResponseWriter, r *http.Request) {
+	return func(w http.ResponseWriter, r *http.Request) {
 		u, e := s.authorize(r, roles)
 		if e == nil {
 			var out any
@@ -207,7 +190,7 @@ func (s *Server) api(roles []string, h func(*http.Request, *User) (any, *apiErro
 			}
 		}
 		e.write(w)
-	})
+	}
 }
 
 func (s *Server) authorize(r *http.Request, roles []string) (*User, *apiError) {

@@ -14,9 +14,9 @@ import (
 // The fake reads and writes the wire format with types of its own rather
 // than the SDK's, so an encoding bug in the SDK is not mirrored here.
 
-// StackTrace is the server stack trace the fake puts into the
-// responseStatus of 500 answers (as ServiceStack does in debug mode), so a
-// test can check that it reaches no error string.
+// StackTrace is the server stack trace ErrorBody puts into its
+// responseStatus, as ServiceStack does in debug mode, so a test can check
+// that it reaches no error string.
 const StackTrace = "   at Viviot.Api.ServiceInterface.AccessTemplateService.Post(EditAccessTemplate request) in /src/Viviot.Api/AccessTemplateService.cs:line 42\n" +
 	"   at ServiceStack.Host.ServiceRunner`1.ExecuteAsync(IRequest req, Object instance, TRequest requestDto)"
 
@@ -62,15 +62,12 @@ func fieldError(code, field, message string) wireFieldError {
 }
 
 func (e *apiError) write(w http.ResponseWriter) {
-	st := e.wireStatus
-	if e.status >= 500 {
-		st.StackTrace = StackTrace
-	}
-	fakekit.WriteJSON(w, e.status, errorBody{ResponseStatus: st})
+	fakekit.WriteJSON(w, e.status, errorBody{ResponseStatus: e.wireStatus})
 }
 
 // ErrorBody returns a ServiceStack error body with errorCode, message and
-// the server's StackTrace, for a fakekit.Fault's Body:
+// the server's StackTrace, for a fakekit.Fault's Body; the fake's own
+// answers never fail with a 500, so this is how a test gets one:
 //
 //	srv.Inject(fakekit.Fault{Status: 500, Body: viviottest.ErrorBody("NullReferenceException", "Object reference not set")})
 func ErrorBody(errorCode, message string) string {
