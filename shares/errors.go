@@ -1,0 +1,146 @@
+package shares
+
+import (
+	"encoding/json"
+	"errors"
+	"net/http"
+
+	"github.com/grantkit/grantkit-go/internal/transport"
+)
+
+var (
+	// ErrInvalidInput matches an API answer of 400, or of code
+	// invalidInputErrorError: the API rejected a field (an unknown user or
+	// device, say) or a web key's preconditions.
+	ErrInvalidInput = errors.New("shares: invalid input")
+	// ErrUnauthorized matches a 401: the token or API key is invalid or
+	// expired (with OAuth2, after the one refresh and replay), or the token
+	// endpoint rejected the client id and secret (invalid_client).
+	ErrUnauthorized = errors.New("shares: invalid authentication token")
+	// ErrForbidden matches a 403: the credentials lack the rights, e.g. a
+	// token without the manage scope tried to change a share.
+	ErrForbidden = errors.New("shares: insufficient rights")
+	// ErrShareNotFound matches a 404: no share has that id, or not one the
+	// credentials may see (for List: a filter named an unknown device).
+	ErrShareNotFound = errors.New("shares: share not found")
+	// ErrDeviceFirmwareOutdated matches code DeviceFirmwareOutdated: the
+	// lock needs a firmware update before it can take the change.
+	ErrDeviceFirmwareOutdated = errors.New("shares: device firmware outdated")
+	// ErrOldAppVersion matches code OldAppVersion.
+	ErrOldAppVersion = errors.New("shares: app version too old")
+	// ErrInvalidGrant matches the token endpoint's invalid_grant: the
+	// refresh token is expired, revoked or already spent. Only a new
+	// authorization of the account (a new refresh token) helps.
+	ErrInvalidGrant = errors.New("shares: refresh token rejected")
+	// ErrInvalidParams wraps every error about a method's parameters found
+	// before a request is sent; nothing reached the API.
+	ErrInvalidParams = errors.New("shares: invalid params")
+)
+
+var (
+	apiSentinels = transport.Sentinels{
+		ByCode: map[string]error{
+			"invalidInputErrorError": ErrInvalidInput,
+			"DeviceFirmwareOutdated": ErrDeviceFirmwareOutdated,
+			"OldAppVersion":          ErrOldAppVersion,
+		},
+		ByStatus: map[int]error{
+			http.StatusBadRequest:   ErrInvalidInput,
+			http.StatusUnauthorized: ErrUnauthorized,
+			http.StatusForbidden:    ErrForbidden,
+			http.StatusNotFound:     ErrShareNotFound,
+		},
+	}
+	// The token endpoint speaks RFC 6749, where a 400 is about the grant,
+	// not a share's fields.
+	oauthSentinels = transport.Sentinels{
+		ByCode: map[string]error{
+			"invalid_grant":  ErrInvalidGrant,
+			"invalid_client": ErrUnauthorized,
+		},
+		ByStatus: map[int]error{
+			http.StatusUnauthorized: ErrUnauthorized,
+			http.StatusForbidden:    ErrForbidden,
+		},
+	}
+)
+
+// Error is an answer in which the API, or its OAuth2 token endpoint, said
+// no. Match it with errors.Is against the sentinels above, or get it with
+// errors.As for the details. It never holds a credential.
+type Error struct {
+	// StatusCode is the HTTP status.
+	StatusCode int
+	// Code is the API's code (code or errorCode, e.g.
+	// "invalidInputErrorError") or the token endpoint's OAuth2 error (e.g.
+	// "invalid_grant").
+	Code string
+	// Message is the API's message (message or errorMessage, localised with
+	// WithLanguage) or the OAuth2 error_description. For an answer that is
+	// neither, it is the start of the body.
+	Message string
+	// Op names the operation ("shares.create", "oauth.token"); Method and
+	// Path (without query) the request.
+	Op, Method, Path string
+	// Attempts is how many times the request was sent.
+	Attempts int
+
+	oauth bool
+}
+
+func (e *Error) Error() string {
+	return transport.APIErrorText{
+		Vendor: vendor, Op: e.Op, Method: e.Method, Path: e.Path,
+		Status: e.StatusCode, Code: e.Code, Message: e.Message, Attempts: e.Attempts,
+	}.String()
+}
+
+// Is reports whether target is the sentinel for e's code or status.
+func (e *Error) Is(target error) bool {
+	if e.oauth {
+		return oauthSentinels.Match(e.Code, e.StatusCode, target)
+	}
+	return apiSentinels.Match(e.Code, e.StatusCode, target)
+}
+
+// checkResponse turns every non-2xx answer into an *Error.
+func checkResponse(r *transport.Response) error {
+	if r.StatusCode >= 200 && r.StatusCode <= 299 {
+		return nil
+	}
+	e := &Error{StatusCode: r.StatusCode, Op: r.Op, Method: r.Method, Path: r.Path, Attempts: r.Attempts}
+	e.Code, e.Message, e.oauth = decodeError(r.Body)
+	return e
+}
+
+// decodeError reads the API's {message, code, errorMessage, errorCode} (the
+// pairs say the same; either may be missing) or the token endpoint's
+// {error, error_description}. Fields of the wrong type are skipped rather
+// than failing the whole body; anything else yields a snippet.
+func decodeError(body []byte) (code, message string, oauth bool) {
+	var m map[string]json.RawMessage
+	if json.Unmarshal(body, &m) == nil {
+		code = field(m, "code", "errorCode")
+		message = field(m, "message", "errorMessage")
+		if code == "" && message == "" {
+			if oc := field(m, "error"); oc != "" {
+				return oc, field(m, "error_description"), true
+			}
+		}
+		if code != "" || message != "" {
+			return code, message, false
+		}
+	}
+	return "", transport.Snippet(body, 200), false
+}
+
+// field returns the first of keys whose value is a non-empty string.
+func field(m map[string]json.RawMessage, keys ...string) string {
+	for _, k := range keys {
+		var s string
+		if json.Unmarshal(m[k], &s) == nil && s != "" {
+			return s
+		}
+	}
+	return ""
+}

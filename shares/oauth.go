@@ -1,0 +1,166 @@
+package shares
+
+import (
+	"bytes"
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/grantkit/grantkit-go/internal/auth"
+	"github.com/grantkit/grantkit-go/internal/redact"
+	"github.com/grantkit/grantkit-go/internal/transport"
+)
+
+// opRefreshToken is not idempotent: the server spends the refresh token it
+// is sent, so a replay after the first attempt reached it would be answered
+// invalid_grant, and the rotated token in the lost answer would be gone for
+// good. The engine therefore retries it only when the request provably
+// never left (a failed dial) or the server said it did not act (429).
+var opRefreshToken = transport.Operation{Name: "oauth.token", Method: http.MethodPost}
+
+var tokenPath = []string{"v2", "oauth", "token"}
+
+const (
+	// refreshMargin is how long before expires_in runs out the access
+	// token is replaced, so a request is not sent with a token that
+	// expires on the way.
+	refreshMargin = time.Minute
+	// defaultTokenLife is the access token lifetime Bold documents, used
+	// when an answer has no expires_in.
+	defaultTokenLife = 24 * time.Hour
+	// refreshTimeout bounds a refresh that no longer listens to its
+	// caller's context; see refresher.fetch.
+	refreshTimeout = time.Minute
+)
+
+// refresher runs the refresh-token flow behind an auth.Session.
+type refresher struct {
+	clientID     string
+	clientSecret string
+	onRefresh    func(context.Context, Token) error
+	// tc is set once, right after the transport client it belongs to is
+	// built, before any request can need a token.
+	tc *transport.Client
+	// refreshToken is read and replaced only inside fetch, which the
+	// cache runs for one caller at a time (single flight), so a rotation
+	// is never seen half done and the old token is never sent twice.
+	refreshToken string
+	cache        *auth.Cache
+}
+
+func newRefresher(o OAuth2) *refresher {
+	r := &refresher{
+		clientID:     o.ClientID,
+		clientSecret: o.ClientSecret,
+		onRefresh:    o.OnRefresh,
+		refreshToken: o.RefreshToken,
+	}
+	r.cache = auth.NewCache(r.fetch, refreshMargin, nil)
+	return r
+}
+
+// session returns the Auth the transport client uses: the cached access
+// token as a bearer token; a 401 discards it and the engine replays once.
+func (r *refresher) session() *auth.Session {
+	return &auth.Session{
+		Cache: r.cache,
+		Attach: func(_ context.Context, o *transport.Outgoing, t auth.Token) error {
+			o.Header.Set("Authorization", "Bearer "+t.Value)
+			return nil
+		},
+		IsExpired: func(err error) bool {
+			var e *Error
+			return errors.As(err, &e) && e.StatusCode == http.StatusUnauthorized
+		},
+	}
+}
+
+// fetch spends the current refresh token for a new pair.
+func (r *refresher) fetch(ctx context.Context) (auth.Token, error) {
+	if err := ctx.Err(); err != nil {
+		return auth.Token{}, err
+	}
+	// From here on the server may spend the refresh token, and only its
+	// answer holds the replacement: a caller that gives up must not
+	// abandon the request or OnRefresh half-way.
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), refreshTimeout)
+	defer cancel()
+
+	form := url.Values{
+		"grant_type":    {"refresh_token"},
+		"refresh_token": {r.refreshToken},
+		"client_id":     {r.clientID},
+		"client_secret": {r.clientSecret},
+	}
+	var tr tokenResponse
+	_, err := r.tc.Do(ctx, &transport.Request{Op: &opRefreshToken, Path: tokenPath, Form: form, NoAuth: true}, &tr)
+	if err != nil {
+		return auth.Token{}, r.scrub(err)
+	}
+	if tr.AccessToken == "" {
+		return auth.Token{}, &transport.RequestError{Vendor: vendor, Op: opRefreshToken.Name, Method: opRefreshToken.Method,
+			Path: "/" + strings.Join(tokenPath, "/"), Attempts: 1, StatusCode: http.StatusOK,
+			Err: fmt.Errorf("%w: no access_token in the answer", transport.ErrMalformedResponse)}
+	}
+	life := defaultTokenLife
+	if tr.ExpiresIn > 0 {
+		life = time.Duration(tr.ExpiresIn) * time.Second
+	}
+	t := Token{
+		AccessToken: tr.AccessToken,
+		// A server that does not rotate leaves the old token valid.
+		RefreshToken: cmp.Or(tr.RefreshToken, r.refreshToken),
+		TokenType:    cmp.Or(tr.TokenType, "Bearer"),
+		Expiry:       time.Now().Add(life),
+		AccountID:    int64(tr.AccountID),
+	}
+	r.refreshToken = t.RefreshToken
+	if r.onRefresh != nil {
+		if err := r.onRefresh(ctx, t); err != nil {
+			return auth.Token{}, fmt.Errorf("shares: OnRefresh failed, the rotated refresh token may not be stored: %w", err)
+		}
+	}
+	return auth.Token{Value: t.AccessToken, Expiry: t.Expiry}, nil
+}
+
+// scrub removes the secrets this refresh sent from a token endpoint's error
+// text, in case a server quotes them back.
+func (r *refresher) scrub(err error) error {
+	var e *Error
+	if errors.As(err, &e) {
+		for _, s := range []string{r.refreshToken, r.clientSecret} {
+			if s != "" {
+				e.Message = strings.ReplaceAll(e.Message, s, redact.Mask)
+			}
+		}
+	}
+	return err
+}
+
+// tokenResponse is the token endpoint's answer.
+type tokenResponse struct {
+	AccessToken  string  `json:"access_token"`
+	RefreshToken string  `json:"refresh_token"`
+	TokenType    string  `json:"token_type"`
+	ExpiresIn    flexInt `json:"expires_in"`
+	AccountID    flexInt `json:"account_id"`
+}
+
+// flexInt reads a JSON number or a number in a string, as token endpoints
+// disagree on which they send. It never fails: by the time the answer is
+// decoded the server has spent the old refresh token, and a field the
+// Client can do without (expires_in, account_id) must not cost the new one.
+type flexInt int64
+
+func (n *flexInt) UnmarshalJSON(b []byte) error {
+	if v, err := strconv.ParseInt(string(bytes.Trim(b, `"`)), 10, 64); err == nil {
+		*n = flexInt(v)
+	}
+	return nil
+}
