@@ -3,6 +3,7 @@ package auth
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"sync"
 	"time"
@@ -35,6 +36,9 @@ func (t Token) GoString() string { return t.String() }
 
 // LogValue is String for slog.
 func (t Token) LogValue() slog.Value { return slog.StringValue(t.String()) }
+
+// Format keeps verbs that bypass String (%d, %x) redacted too.
+func (t Token) Format(f fmt.State, verb rune) { redact.Format(f, verb, t.String(), t.GoString()) }
 
 // Cache holds one session token, fetching it lazily and again shortly before
 // it expires. However many goroutines need a token at once, one fetch runs;
@@ -170,6 +174,9 @@ func (c *Cache) GoString() string { return c.String() }
 
 // LogValue is String for slog.
 func (c *Cache) LogValue() slog.Value { return slog.StringValue(c.String()) }
+
+// Format keeps verbs that bypass String (%d, %x) redacted too.
+func (c *Cache) Format(f fmt.State, verb rune) { redact.Format(f, verb, c.String(), c.GoString()) }
 
 // Peek returns the cached token without fetching; ok is false when none is held.
 func (c *Cache) Peek() (Token, bool) {

@@ -6,6 +6,7 @@ package auth
 import (
 	"context"
 	"encoding/base64"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"strconv"
@@ -15,28 +16,36 @@ import (
 )
 
 // staticHeader attaches the same header to every request. The value slice is
-// built once and shared: requests only read it.
+// built once and shared: requests only read it. It is always used through a
+// pointer: fmt does not call methods on values it reaches through unexported
+// fields, and a bad verb (%s, %d) on a struct holding the engine prints the
+// engine's fields; a pointer one level further down prints as an address.
 type staticHeader struct {
 	name  string
 	value []string
 }
 
-func (h staticHeader) Apply(_ context.Context, o *transport.Outgoing) error {
+func (h *staticHeader) Apply(_ context.Context, o *transport.Outgoing) error {
 	o.Header[h.name] = h.value
 	return nil
 }
 
 // String, GoString and LogValue keep the credential out of printouts of
 // anything that holds this Auth (a vendor's config, the engine's Client).
-func (h staticHeader) String() string { return h.name + ": " + redact.String(h.secret()) }
+func (h *staticHeader) String() string { return h.name + ": " + redact.String(h.secret()) }
 
-func (h staticHeader) GoString() string {
+func (h *staticHeader) GoString() string {
 	return "auth.Header(" + strconv.Quote(h.name) + ", " + strconv.Quote(redact.String(h.secret())) + ")"
 }
 
-func (h staticHeader) LogValue() slog.Value { return slog.StringValue(h.String()) }
+// Format keeps verbs that bypass String (%d, %x on a struct) redacted too.
+func (h *staticHeader) Format(f fmt.State, verb rune) {
+	redact.Format(f, verb, h.String(), h.GoString())
+}
 
-func (h staticHeader) secret() string {
+func (h *staticHeader) LogValue() slog.Value { return slog.StringValue(h.String()) }
+
+func (h *staticHeader) secret() string {
 	if len(h.value) == 0 {
 		return ""
 	}
@@ -45,7 +54,7 @@ func (h staticHeader) secret() string {
 
 // Header returns an Auth that sends name: value with every request.
 func Header(name, value string) transport.Auth {
-	return staticHeader{name: http.CanonicalHeaderKey(name), value: []string{value}}
+	return &staticHeader{name: http.CanonicalHeaderKey(name), value: []string{value}}
 }
 
 // Bearer returns an Auth that sends "Authorization: Bearer token".

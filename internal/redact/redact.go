@@ -2,7 +2,10 @@
 // fmt verb, slog handler or error string shows a credential.
 package redact
 
-import "log/slog"
+import (
+	"fmt"
+	"log/slog"
+)
 
 // Mask stands in for a secret.
 const Mask = "[REDACTED]"
@@ -25,4 +28,15 @@ func GoString(typeName, secret string) string {
 // Value is the slog form of a secret.
 func Value(secret string) slog.Value {
 	return slog.StringValue(String(secret))
+}
+
+// Format writes goString for %#v and str for every other verb. Secret
+// types implement fmt.Formatter with it because fmt skips String for verbs
+// such as %d and %x on structs and prints the fields instead.
+func Format(f fmt.State, verb rune, str, goString string) {
+	if verb == 'v' && f.Flag('#') {
+		fmt.Fprint(f, goString)
+		return
+	}
+	fmt.Fprint(f, str)
 }
