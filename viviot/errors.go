@@ -81,6 +81,8 @@ type FieldError struct {
 	Message string
 }
 
+// Error reads like every grantkit vendor error: "viviot: <op> (<method> <path>):
+// <status> <errorCode>: <message>; <field messages> [<n> attempts]".
 func (e *Error) Error() string {
 	return transport.APIErrorText{
 		Vendor:   vendor,

@@ -222,6 +222,7 @@ type envelope struct {
 // sends.
 type templateList []AccessTemplate
 
+// UnmarshalJSON reads a list, one object, or null (no templates).
 func (l *templateList) UnmarshalJSON(b []byte) error {
 	b = bytes.TrimSpace(b)
 	switch {
