@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"sync"
@@ -44,6 +45,10 @@ func (c APIKeyCredentials) String() string {
 // GoString is String, so %#v hides Secret too.
 func (c APIKeyCredentials) GoString() string { return c.String() }
 
+// Format prints String for every verb: verbs a Stringer does not serve
+// (%d, %t …) would otherwise print the fields, Secret included.
+func (c APIKeyCredentials) Format(f fmt.State, _ rune) { _, _ = io.WriteString(f, c.String()) }
+
 // LogValue hides Secret from slog.
 func (c APIKeyCredentials) LogValue() slog.Value {
 	return slog.GroupValue(
@@ -80,6 +85,9 @@ func (c PasswordCredentials) String() string {
 
 // GoString is String, so %#v hides Password too.
 func (c PasswordCredentials) GoString() string { return c.String() }
+
+// Format prints String for every verb, so no verb shows Password.
+func (c PasswordCredentials) Format(f fmt.State, _ rune) { _, _ = io.WriteString(f, c.String()) }
 
 // LogValue hides Password from slog.
 func (c PasswordCredentials) LogValue() slog.Value {

@@ -4,6 +4,8 @@ import (
 	"context"
 	"crypto/rand"
 	"errors"
+	"fmt"
+	"io"
 	"net/http"
 	"time"
 
@@ -33,8 +35,8 @@ type Client struct {
 	// PermissionGroups lists the company's permission groups.
 	PermissionGroups *PermissionGroupsService
 
-	tc    *transport.Client
-	creds Credentials
+	tc   *transport.Client
+	auth *authenticator
 }
 
 // NewClient returns a Client that authenticates with creds. It sends
@@ -65,23 +67,28 @@ func NewClient(creds Credentials, opts ...Option) (*Client, error) {
 		return nil, err
 	}
 	a.tc = tc
-	c := &Client{tc: tc, creds: creds}
+	c := &Client{tc: tc, auth: a}
 	c.Links = &LinksService{c: c}
 	c.Rooms = &RoomsService{c: c}
 	c.PermissionGroups = &PermissionGroupsService{c: c}
 	return c, nil
 }
 
-// String describes the client without its secrets.
-func (c *Client) String() string {
-	if c == nil {
-		return "alfaview.Client(nil)"
+// String describes the client without its secrets. It has a value
+// receiver so that a Client value, not only a pointer, prints this way:
+// fmt would otherwise dump the unexported fields it cannot call methods on.
+func (c Client) String() string {
+	if c.tc == nil {
+		return "alfaview.Client{}"
 	}
-	return "alfaview.Client{BaseURL:" + c.tc.BaseURL().String() + ", Credentials:" + c.creds.String() + "}"
+	return "alfaview.Client{BaseURL:" + c.tc.BaseURL().String() + ", Credentials:" + c.auth.creds.String() + "}"
 }
 
 // GoString is String, so %#v cannot reach the credentials either.
-func (c *Client) GoString() string { return c.String() }
+func (c Client) GoString() string { return c.String() }
+
+// Format prints String for every verb, so none can reach the credentials.
+func (c Client) Format(f fmt.State, _ rune) { _, _ = io.WriteString(f, c.String()) }
 
 // call sends one request of op to path with body (a JSON object the
 // accessInfo is added to) and decodes the reply into out. It gives the call

@@ -92,12 +92,15 @@ type Error struct {
 	// RequestID is the call's requestId (alfaview's echo of it, else the
 	// one sent).
 	RequestID string
-	// Op, Method and Path name the call; Attempts is how many times it was
-	// sent.
+	// Op, Method and Path name the call.
 	Op, Method, Path string
-	Attempts         int
+	// Attempts is how many times the call was sent.
+	Attempts int
 }
 
+// Error reads like every grantkit vendor error: "alfaview: links.createGroupLinks
+// (POST /json/v1/guestService.v2/createGroupLinks): 200 ROOM_NOT_FOUND: room not
+// found [request 6Q…]".
 func (e *Error) Error() string {
 	return transport.APIErrorText{
 		Vendor: vendor, Op: e.Op, Method: e.Method, Path: e.Path,

@@ -39,15 +39,20 @@ type GroupLink struct {
 	PermissionGroupID string
 	// ValidFrom and ValidUntil are zero when the link has no such bound.
 	ValidFrom, ValidUntil time.Time
-	CreatedBy             string
-	CreatedAt             time.Time
+	// CreatedBy is the id of the user (or API key) that created the link.
+	CreatedBy string
+	CreatedAt time.Time
 	// JoinLink is the URL to share:
 	// https://app.alfaview.com/#/join/<companyId>/<roomId>/<accessKey>/v2.
 	JoinLink string
 	// AccessKey is the link's secret part; whoever has it can join.
-	AccessKey     string
-	Managed       bool
-	Origin        string
+	AccessKey string
+	// Managed links are maintained by an integration, not by hand.
+	Managed bool
+	// Origin names what created the link, as alfaview records it.
+	Origin string
+	// DialInAllowed says whether the link admits callers by phone, with
+	// DialInCode.
 	DialInAllowed bool
 	DialInCode    string
 }
@@ -72,7 +77,8 @@ type GuestLinkCreation struct {
 	PermissionGroupID string
 }
 
-// GuestLink is a guest link as alfaview stores it.
+// GuestLink is a guest link as alfaview stores it; the fields it shares
+// with GroupLink mean the same.
 type GuestLink struct {
 	ID                    string
 	RoomID                string

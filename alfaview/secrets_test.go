@@ -63,9 +63,9 @@ func TestNoSecretsInOutput(t *testing.T) {
 	require.NotEmpty(t, logs.String())
 
 	var printed bytes.Buffer
-	for _, v := range []any{apiKey, &apiKey, password, &password, bad, c, apiErr, reqErr, authErr, valErr,
+	for _, v := range []any{apiKey, &apiKey, password, &password, bad, c, *c, []alfaview.Client{*c}, &alfaview.Client{}, apiErr, reqErr, authErr, valErr,
 		[]alfaview.Credentials{apiKey, password}, struct{ Creds alfaview.Credentials }{apiKey}} {
-		fmt.Fprintf(&printed, "%v %+v %#v %s\n", v, v, v, v)
+		fmt.Fprintf(&printed, "%v %+v %#v %s %q %x %d\n", v, v, v, v, v, v, v)
 	}
 	logger.Info("values", "apiKey", apiKey, "password", password, "client", c, "err", authErr)
 	for _, s := range secrets {
