@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -47,7 +46,7 @@ func (c Credentials) GoString() string {
 
 // Format prints String (GoString for %#v) whatever the verb, so that no
 // verb, %d or %t included, walks the struct and reaches the password.
-func (c Credentials) Format(f fmt.State, verb rune) { formatRedacted(f, verb, c) }
+func (c Credentials) Format(f fmt.State, verb rune) { redact.Format(f, verb, c.String(), c.GoString()) }
 
 // LogValue logs the user name and a redacted password.
 func (c Credentials) LogValue() slog.Value {
@@ -81,7 +80,7 @@ func (t BearerToken) String() string { return redact.String(string(t)) }
 func (t BearerToken) GoString() string { return redact.GoString("viviot.BearerToken", string(t)) }
 
 // Format prints String (GoString for %#v) whatever the verb.
-func (t BearerToken) Format(f fmt.State, verb rune) { formatRedacted(f, verb, t) }
+func (t BearerToken) Format(f fmt.State, verb rune) { redact.Format(f, verb, t.String(), t.GoString()) }
 
 // LogValue logs the token redacted.
 func (t BearerToken) LogValue() slog.Value { return redact.Value(string(t)) }
@@ -94,17 +93,6 @@ func (t BearerToken) engineAuth(*Client) (transport.Auth, error) {
 		return nil, errors.New("viviot: NewClient: BearerToken contains white space")
 	}
 	return auth.Bearer(string(t)), nil
-}
-
-func formatRedacted(f fmt.State, verb rune, v interface {
-	fmt.Stringer
-	fmt.GoStringer
-}) {
-	if verb == 'v' && f.Flag('#') {
-		_, _ = io.WriteString(f, v.GoString())
-		return
-	}
-	_, _ = io.WriteString(f, v.String())
 }
 
 func isNilAuth(a Auth) bool {
