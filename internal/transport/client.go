@@ -79,6 +79,11 @@ func New(cfg Config) (*Client, error) {
 	if s.Retry.MaxRetries < 0 {
 		return nil, fmt.Errorf("%s: retry policy: MaxRetries must not be negative", cfg.Vendor)
 	}
+	// net/http refuses such a header on every request, so the mistake would
+	// otherwise surface only at the first call, as a transport error.
+	if strings.ContainsFunc(s.UserAgent, isControl) {
+		return nil, fmt.Errorf("%s: user agent %q must not contain control characters", cfg.Vendor, s.UserAgent)
+	}
 	c := &Client{
 		vendor:        cfg.Vendor,
 		base:          base,
@@ -120,6 +125,10 @@ func userAgent(product, vendor string) string {
 	}
 	return ua
 }
+
+// isControl reports whether r may not appear in a header value (RFC 9110
+// allows HTAB).
+func isControl(r rune) bool { return (r < ' ' && r != '\t') || r == 0x7f }
 
 func isLoopback(host string) bool {
 	if strings.EqualFold(host, "localhost") {

@@ -84,6 +84,8 @@ func TestNewRejectsBadSettings(t *testing.T) {
 	}{
 		{"negative max response bytes", []option{transport.WithMaxResponseBytes[cfg](-1)}, "max response bytes"},
 		{"negative retries", []option{transport.WithMaxRetries[cfg](-1)}, "MaxRetries"},
+		{"user agent with a line break", []option{transport.WithUserAgent[cfg]("bot/1.0\r\nX-Injected: 1")}, "user agent"},
+		{"user agent with a NUL", []option{transport.WithUserAgent[cfg]("bot\x00")}, "user agent"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
