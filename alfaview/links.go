@@ -224,8 +224,12 @@ func (s *LinksService) CreateGroupLinks(ctx context.Context, roomID string, link
 }
 
 // ListGroupLinks returns the group links of room roomID, or of the whole
-// company when roomID is empty.
+// company when roomID is empty. A roomID of only spaces is an error
+// matching ErrInvalidParams, and nothing is sent.
 func (s *LinksService) ListGroupLinks(ctx context.Context, roomID string) ([]GroupLink, error) {
+	if err := checkRoomFilter(opListGroupLinks.Name, roomID); err != nil {
+		return nil, err
+	}
 	var reply groupLinksReply
 	if err := s.c.call(ctx, &opListGroupLinks, []string{"guestService.v2", "listGroupLinks"}, roomFilter{roomID}, &reply); err != nil {
 		return nil, err
@@ -285,8 +289,12 @@ func plainEmail(s string) bool {
 }
 
 // ListGuestLinks returns the guest links of room roomID, or of the whole
-// company when roomID is empty.
+// company when roomID is empty. A roomID of only spaces is an error
+// matching ErrInvalidParams, and nothing is sent.
 func (s *LinksService) ListGuestLinks(ctx context.Context, roomID string) ([]GuestLink, error) {
+	if err := checkRoomFilter(opListGuestLinks.Name, roomID); err != nil {
+		return nil, err
+	}
 	var reply guestLinksReply
 	if err := s.c.call(ctx, &opListGuestLinks, []string{"guestService.v2", "listGuestLinks"}, roomFilter{roomID}, &reply); err != nil {
 		return nil, err
@@ -296,6 +304,14 @@ func (s *LinksService) ListGuestLinks(ctx context.Context, roomID string) ([]Gue
 
 type roomFilter struct {
 	RoomID string `json:"roomId,omitempty"`
+}
+
+// checkRoomFilter lets an empty roomID through, since it asks for the whole
+// company, but not a blank one: alfaview would take it for a room id and
+// answer ROOM_NOT_FOUND, after a login, for what is a caller's mistake.
+func checkRoomFilter(op, roomID string) error {
+	return validate.New(ErrInvalidParams, vendor, op).
+		Check(roomID == "" || strings.TrimSpace(roomID) != "", "roomID", "must not be blank (leave it empty for the whole company)").Err()
 }
 
 // Delete deletes the group or guest link linkID of room roomID; both are

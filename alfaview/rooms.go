@@ -82,7 +82,8 @@ type ListRoomsOptions struct {
 	// 0 means DefaultRoomsPageSize. It changes how many requests List
 	// sends, not how many rooms it yields.
 	Limit int
-	// FilterRoomIDs keeps only these rooms.
+	// FilterRoomIDs keeps only these rooms; an empty or blank id is
+	// rejected (ErrInvalidParams) rather than sent.
 	FilterRoomIDs []string
 	// FilterRoomTypes keeps only rooms of these types.
 	FilterRoomTypes []RoomType
@@ -98,8 +99,9 @@ type listRoomsRequest struct {
 // List yields every room matching opts, in the order alfaview sends them,
 // fetching pages of opts.Limit rooms (offset and limit) as the loop needs
 // them and stopping after a short page. Breaking out of the loop sends no
-// further request. An error (ErrInvalidParams for a Limit out of range,
-// before any request) is yielded once and ends the loop.
+// further request. An error (ErrInvalidParams for a Limit out of range or a
+// blank FilterRoomIDs entry, before any request) is yielded once and ends
+// the loop.
 func (s *RoomsService) List(ctx context.Context, opts *ListRoomsOptions) iter.Seq2[*Room, error] {
 	req, err := listRooms(opts)
 	if err != nil {
@@ -130,8 +132,12 @@ func listRooms(opts *ListRoomsOptions) (listRoomsRequest, error) {
 	if opts != nil {
 		o = *opts
 	}
-	if err := validate.New(ErrInvalidParams, vendor, opListRooms.Name).
-		Between("Limit", o.Limit, 1, MaxRoomsPageSize, true).Err(); err != nil {
+	v := validate.New(ErrInvalidParams, vendor, opListRooms.Name).
+		Between("Limit", o.Limit, 1, MaxRoomsPageSize, true)
+	for i, id := range o.FilterRoomIDs {
+		v.NotEmpty(fmt.Sprintf("FilterRoomIDs[%d]", i), id)
+	}
+	if err := v.Err(); err != nil {
 		return listRoomsRequest{}, err
 	}
 	if o.Limit == 0 {
