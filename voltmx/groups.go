@@ -124,7 +124,8 @@ type CreateGroupParams struct {
 	// AllowAllApps grants the app permissions on every app.
 	AllowAllApps bool `json:"allowAllApps"`
 	// AppIDs is required by the API, but may be empty: use []string{} for a
-	// group without app permissions. The server accepts AppIDs and
+	// group without app permissions; an empty or blank id in it is rejected
+	// (ErrInvalidParams) rather than sent. The server accepts AppIDs and
 	// AllowAllApps only for a group that has the ADHOC_PUSH permission and
 	// answers ErrAdhocPushRequired otherwise (the client cannot check this
 	// without knowing which id is ADHOC_PUSH).
@@ -146,6 +147,9 @@ func (p *CreateGroupParams) check(v *validate.Checker) *validate.Checker {
 	}
 	for i, id := range p.UserIDs {
 		v.Positive("UserIDs["+strconv.Itoa(i)+"]", id)
+	}
+	for i, id := range p.AppIDs {
+		v.NotEmpty("AppIDs["+strconv.Itoa(i)+"]", id)
 	}
 	return v
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/grantkit/grantkit-go/internal/transport"
+	"github.com/grantkit/grantkit-go/internal/validate"
 )
 
 var opPermissionsList = &transport.Operation{Name: "permissions.list", Method: http.MethodGet, Idempotent: true}
@@ -55,8 +56,19 @@ func (s *PermissionsService) List(ctx context.Context) ([]Permission, error) {
 // one List call. Names match case-insensitively and with or without the
 // "ROLE_" prefix newer servers add ("ADHOC_PUSH" finds "ROLE_ADHOC_PUSH").
 // A name the server does not know fails the whole call with
-// ErrUnknownPermission, naming it.
+// ErrUnknownPermission, naming it. No names, or an empty one, fail with
+// ErrInvalidParams before anything is sent.
 func (s *PermissionsService) Resolve(ctx context.Context, names ...string) ([]int64, error) {
+	// Checked before the List call, so that a caller's mistake costs no
+	// login and no catalogue download, and says which name is wrong.
+	v := validate.New(ErrInvalidParams, vendor, "permissions.resolve").
+		Check(len(names) > 0, "names", "must name at least one permission")
+	for i, n := range names {
+		v.NotEmpty("names["+strconv.Itoa(i)+"]", n)
+	}
+	if err := v.Err(); err != nil {
+		return nil, err
+	}
 	perms, err := s.List(ctx)
 	if err != nil {
 		return nil, err
