@@ -152,33 +152,32 @@ func ExampleAccessTemplatesService_Delete() {
 	// Output: 0
 }
 
-// Validation failures name every rejected field: the SDK's own checks
-// before sending (ErrInvalidParams), the service's after (ErrValidation,
-// with Error.FieldErrors).
+// Problems the SDK can see fail before anything is sent, with
+// ErrInvalidParams naming every rejected field; the service's refusals
+// arrive as an *Error (here a thing it does not know; a failed validator
+// gives ErrValidation with Error.FieldErrors).
 func ExampleError() {
 	srv, c, _, _ := fake()
 	defer srv.Close()
 	ctx := context.Background()
 
-	_, err := c.AccessTemplates.Create(ctx, &viviot.AccessTemplateParams{Name: ""})
+	_, err := c.AccessTemplates.Create(ctx, &viviot.AccessTemplateParams{
+		Name: "", Things: []viviot.ThingAccess{{ThingName: "Front door"}},
+	})
 	fmt.Println(errors.Is(err, viviot.ErrInvalidParams))
 	fmt.Println(err)
 
 	_, err = c.AccessTemplates.Create(ctx, &viviot.AccessTemplateParams{
-		Name: "No thing id", Things: []viviot.ThingAccess{{ThingName: "Front door"}},
+		Name: "Unknown thing", Things: []viviot.ThingAccess{{ThingID: viviot.MustParseGUID("0f8fad5bd9cb469fa16570867728950e")}},
 	})
 	var e *viviot.Error
 	if errors.As(err, &e) {
-		fmt.Println(e.StatusCode, errors.Is(err, viviot.ErrValidation))
-		for _, fe := range e.FieldErrors {
-			fmt.Println(fe.FieldName, fe.ErrorCode)
-		}
+		fmt.Println(e.StatusCode, e.ErrorCode, errors.Is(err, viviot.ErrNotFound))
 	}
 	// Output:
 	// true
-	// viviot: accessTemplates.create: invalid params: Name must not be empty; Things must list at least one thing
-	// 400 true
-	// Things[0].ThingId NotEmpty
+	// viviot: accessTemplates.create: invalid params: Name must not be empty; Things[0].ThingID must not be the zero GUID
+	// 404 NotFound true
 }
 
 func ExampleParseGUID() {

@@ -27,7 +27,7 @@ type AccessTemplateParams struct {
 	// Description is optional.
 	Description string `json:"description,omitempty"`
 	// Things lists the things the template grants access to, with how; at
-	// least one is required.
+	// least one is required, and each needs its ThingID.
 	Things []ThingAccess `json:"things"`
 	// Scope says who may use the template.
 	Scope Scope `json:"scope"`
@@ -39,14 +39,14 @@ type AccessTemplateParams struct {
 }
 
 // ThingAccess is one thing a template grants access to, and on what terms
-// (the service's ThingAccessTemplateDto). Only ThingID is usually needed;
+// (the service's ThingAccessTemplateDto). Only ThingID is required;
 // zero and nil fields are not sent.
 type ThingAccess struct {
 	// ID identifies this entry of an existing template.
 	ID GUID `json:"id,omitzero"`
 	// OrganizationID is the organization the thing belongs to.
 	OrganizationID GUID `json:"organizationId,omitzero"`
-	// ThingID is the thing (a door, a room, a locker).
+	// ThingID is the thing (a door, a room, a locker); required.
 	ThingID GUID `json:"thingId,omitzero"`
 	// ThingName and ThingTypeName describe the thing for display.
 	ThingName     string `json:"thingName,omitempty"`
@@ -250,9 +250,12 @@ func checkParams(op *transport.Operation, p *AccessTemplateParams, id *GUID) err
 	if p == nil {
 		return v.Check(false, "params", "must not be nil").Err()
 	}
-	return v.NotEmpty("Name", p.Name).
-		Check(len(p.Things) > 0, "Things", "must list at least one thing").
-		Check(p.Scope.valid(), "Scope", "is not a known Scope ("+p.Scope.String()+")").
+	v.NotEmpty("Name", p.Name).
+		Check(len(p.Things) > 0, "Things", "must list at least one thing")
+	for i, t := range p.Things {
+		v.Check(!t.ThingID.IsZero(), "Things["+strconv.Itoa(i)+"].ThingID", "must not be the zero GUID")
+	}
+	return v.Check(p.Scope.valid(), "Scope", "is not a known Scope ("+p.Scope.String()+")").
 		Check(p.CodeStrategy.valid(), "CodeStrategy", "is not a known CodeStrategy ("+p.CodeStrategy.String()+")").
 		Check(p.Version >= 0, "Version", "must not be negative").
 		Err()

@@ -2,9 +2,11 @@ package viviot_test
 
 import (
 	"errors"
+	"net/http"
 	"slices"
 	"testing"
 
+	"github.com/grantkit/grantkit-go/internal/fakekit"
 	"github.com/grantkit/grantkit-go/viviot"
 	"github.com/grantkit/grantkit-go/viviot/viviottest"
 	"github.com/stretchr/testify/assert"
@@ -178,11 +180,24 @@ func TestRoles(t *testing.T) {
 
 func TestServerSideValidationErrors(t *testing.T) {
 	f := newFixture(t)
-	// A blank name passes the client's own check only if it is not blank,
-	// so the server's validator is reached with a thing lacking its id.
+	// A thing without its id is refused before sending, as the service's
+	// validator would refuse it after a login and a round trip.
 	_, err := f.c.AccessTemplates.Create(t.Context(), &viviot.AccessTemplateParams{
 		Name: "x", Things: []viviot.ThingAccess{{ThingName: "no id"}},
 	})
+	require.ErrorIs(t, err, viviot.ErrInvalidParams)
+	assert.ErrorContains(t, err, "Things[0].ThingID")
+	assert.Zero(t, f.srv.RequestCount())
+
+	// The validator's answer, in the fake's words, still decodes with its
+	// field errors when the service finds what the client cannot.
+	f.srv.Inject(fakekit.Fault{
+		Match:  func(r *http.Request) bool { return r.URL.Path == "/access/template" },
+		Status: http.StatusBadRequest,
+		Body: `{"responseStatus":{"errorCode":"NotEmpty","message":"'Thing Id' must not be empty.",` +
+			`"errors":[{"errorCode":"NotEmpty","fieldName":"Things[0].ThingId","message":"'Thing Id' must not be empty."}]}}`,
+	})
+	_, err = f.c.AccessTemplates.Create(t.Context(), guestParams("x", f.door))
 	require.ErrorIs(t, err, viviot.ErrValidation)
 	var e *viviot.Error
 	require.ErrorAs(t, err, &e)
