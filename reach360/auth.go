@@ -2,6 +2,7 @@ package reach360
 
 import (
 	"errors"
+	"fmt"
 	"log/slog"
 	"strings"
 	"unicode"
@@ -22,6 +23,10 @@ func (k APIKey) GoString() string { return redact.GoString("reach360.APIKey", st
 
 // LogValue keeps the key out of slog records.
 func (k APIKey) LogValue() slog.Value { return redact.Value(string(k)) }
+
+// Format prints String (GoString for %#v) whatever the verb: for verbs a
+// Stringer does not serve, such as %d, fmt would print the key itself.
+func (k APIKey) Format(f fmt.State, verb rune) { redact.Format(f, verb, k.String(), k.GoString()) }
 
 // check rejects keys that cannot be right, without quoting them: a key read
 // from a file with its trailing newline would otherwise fail only at the

@@ -32,6 +32,10 @@ func (t BearerToken) GoString() string { return redact.GoString("shares.BearerTo
 // LogValue keeps the token out of slog records.
 func (t BearerToken) LogValue() slog.Value { return redact.Value(string(t)) }
 
+// Format prints String (GoString for %#v) whatever the verb: for verbs a
+// Stringer does not serve, such as %d, fmt would print the token itself.
+func (t BearerToken) Format(f fmt.State, verb rune) { redact.Format(f, verb, t.String(), t.GoString()) }
+
 // OAuth2 authenticates with an OAuth2 refresh token: the Client exchanges it
 // at POST /v2/oauth/token for an access token, caches that until shortly
 // before it expires, and refreshes again when it does or when the API
@@ -88,6 +92,10 @@ func (o OAuth2) String() string {
 // GoString is String: the %#v form must not show the secrets either.
 func (o OAuth2) GoString() string { return o.String() }
 
+// Format prints String whatever the verb: for verbs a Stringer does not
+// serve, such as %d, fmt would print the fields, secrets included.
+func (o OAuth2) Format(f fmt.State, verb rune) { redact.Format(f, verb, o.String(), o.GoString()) }
+
 // LogValue keeps the secrets out of slog records.
 func (o OAuth2) LogValue() slog.Value {
 	return slog.GroupValue(
@@ -128,6 +136,10 @@ func (t Token) String() string {
 
 // GoString is String: the %#v form must not show the secrets either.
 func (t Token) GoString() string { return t.String() }
+
+// Format prints String whatever the verb: for verbs a Stringer does not
+// serve, such as %d, fmt would print the fields, tokens included.
+func (t Token) Format(f fmt.State, verb rune) { redact.Format(f, verb, t.String(), t.GoString()) }
 
 // LogValue keeps the secrets out of slog records.
 func (t Token) LogValue() slog.Value {

@@ -95,6 +95,10 @@ func (a BasicAuth) String() string {
 // GoString is String, so %#v hides the password too.
 func (a BasicAuth) GoString() string { return a.String() }
 
+// Format prints String whatever the verb: for verbs a Stringer does not
+// serve, such as %d, fmt would print the fields, password included.
+func (a BasicAuth) Format(f fmt.State, verb rune) { redact.Format(f, verb, a.String(), a.GoString()) }
+
 // LogValue hides the password from slog.
 func (a BasicAuth) LogValue() slog.Value {
 	return slog.GroupValue(slog.String("username", a.Username), slog.Attr{Key: "password", Value: redact.Value(a.Password)})
@@ -180,6 +184,10 @@ func (a ClaimsLogin) String() string {
 // GoString is String, so %#v hides the password too.
 func (a ClaimsLogin) GoString() string { return a.String() }
 
+// Format prints String whatever the verb: for verbs a Stringer does not
+// serve, such as %d, fmt would print the fields, password included.
+func (a ClaimsLogin) Format(f fmt.State, verb rune) { redact.Format(f, verb, a.String(), a.GoString()) }
+
 // LogValue hides the password from slog.
 func (a ClaimsLogin) LogValue() slog.Value {
 	return slog.GroupValue(
@@ -243,6 +251,10 @@ func (a OAuthPair) String() string {
 
 // GoString is String, so %#v hides the password too.
 func (a OAuthPair) GoString() string { return a.String() }
+
+// Format prints String whatever the verb: for verbs a Stringer does not
+// serve, such as %d, fmt would print the fields, password included.
+func (a OAuthPair) Format(f fmt.State, verb rune) { redact.Format(f, verb, a.String(), a.GoString()) }
 
 // LogValue hides the password from slog.
 func (a OAuthPair) LogValue() slog.Value {
