@@ -1,0 +1,401 @@
+package faultmatrix
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strconv"
+	"sync"
+	"testing"
+
+	"github.com/grantkit/grantkit-go/alfaview"
+	"github.com/grantkit/grantkit-go/alfaview/alfaviewtest"
+	"github.com/grantkit/grantkit-go/internal/fakekit"
+	"github.com/grantkit/grantkit-go/reach360"
+	"github.com/grantkit/grantkit-go/reach360/reach360test"
+	"github.com/grantkit/grantkit-go/shares"
+	"github.com/grantkit/grantkit-go/shares/sharestest"
+	"github.com/grantkit/grantkit-go/viviot"
+	"github.com/grantkit/grantkit-go/viviot/viviottest"
+	"github.com/grantkit/grantkit-go/voltmx"
+	"github.com/grantkit/grantkit-go/voltmx/voltmxtest"
+)
+
+// endpoint is one API operation as the fake records it and the SDK logs it.
+type endpoint struct {
+	method, path string // path exactly as fakekit.Request.Path records it
+	op           string // the SDK's operation name, the "op" of its log records
+}
+
+func (e endpoint) matches(method, path string) bool { return method == e.method && path == e.path }
+
+// options are what a cell changes about the client.
+type options struct {
+	maxBytes int64 // WithMaxResponseBytes; 0 keeps the default cap
+	logger   *slog.Logger
+}
+
+// vendor starts a driver; start must be called inside a synctest bubble.
+type vendor struct {
+	name  string
+	start func(t *testing.T, o options) *driver
+	// noPages says why the vendor has no "session expires between pages"
+	// cell; empty when it has one.
+	noPages string
+}
+
+// driver is one vendor's fake and public client, reduced to what the fault
+// matrix needs: one idempotent read, one create, and for vendors with a
+// paged list behind a session an iteration that can expire the session
+// between two pages.
+type driver struct {
+	srv   *fakekit.Server
+	proxy *proxy
+	// hc is the client handed to WithHTTPClient; closing its idle
+	// connections makes the next request start on a fresh connection.
+	hc *http.Client
+
+	read, write     func(ctx context.Context) error
+	readEP, writeEP endpoint
+	// readReplayable is true when net/http itself resends the read after a
+	// reused keep-alive connection breaks before any response byte (a GET;
+	// alfaview's reads are POSTs, which it never resends).
+	readReplayable bool
+	// applied is the fake's MarkApplied name for the write.
+	applied string
+
+	// iterate walks a list of listItems items in listPages pages and calls
+	// between after the first page's last item, before the next page is
+	// fetched. nil when the vendor has no paged list behind a session.
+	iterate              func(ctx context.Context, between func()) (int, error)
+	listEP               endpoint
+	listItems, listPages int
+	authCount            func() int // nil for static credentials
+	expire               func()
+
+	// apiError returns the status and attempt count of the vendor's typed
+	// *Error in err's chain.
+	apiError func(error) (status, attempts int, ok bool)
+
+	secrets   []string        // credentials the client was built with
+	extra     func() []string // secrets the client learnt at run time (shares' OnRefresh)
+	harvested map[string]bool // secrets seen in requests before ResetRequests
+}
+
+func newDriver(srv *fakekit.Server) *driver {
+	p := &proxy{next: srv.Transport()}
+	return &driver{srv: srv, proxy: p, hc: &http.Client{Transport: p}, harvested: map[string]bool{}}
+}
+
+func (d *driver) endpoint(k opKind) endpoint {
+	if k == opWrite {
+		return d.writeEP
+	}
+	return d.readEP
+}
+
+func (d *driver) op(k opKind) func(context.Context) error {
+	if k == opWrite {
+		return d.write
+	}
+	return d.read
+}
+
+// settle runs one read, so that sessions are established and a keep-alive
+// connection sits in the pool, then forgets the requests it took (keeping
+// the secrets they carried).
+func (d *driver) settle(t *testing.T) {
+	t.Helper()
+	if err := d.read(t.Context()); err != nil {
+		t.Fatalf("warm-up read: %v", err)
+	}
+	for _, s := range harvest(d.srv.Requests()) {
+		d.harvested[s] = true
+	}
+	d.srv.ResetRequests()
+}
+
+// allSecrets returns every credential the client holds or the fake issued
+// to it, as far as the recorded requests show.
+func (d *driver) allSecrets() []string {
+	set := map[string]bool{}
+	for _, s := range d.secrets {
+		set[s] = true
+	}
+	for s := range d.harvested {
+		set[s] = true
+	}
+	for _, s := range harvest(d.srv.Requests()) {
+		set[s] = true
+	}
+	if d.extra != nil {
+		for _, s := range d.extra() {
+			set[s] = true
+		}
+	}
+	delete(set, "")
+	out := make([]string, 0, len(set))
+	for s := range set {
+		out = append(out, s)
+	}
+	return out
+}
+
+var vendors = []vendor{
+	{name: "reach360", start: startReach360, noPages: "reach360 authenticates with a static API key: there is no session to expire between pages"},
+	{name: "alfaview", start: startAlfaview},
+	{name: "shares", start: startShares, noPages: "shares.List answers one unpaginated array: there are no pages to expire the OAuth2 session between"},
+	{name: "voltmx", start: startVoltMX},
+	{name: "viviot", start: startViviot, noPages: "viviot's AccessTemplates.List answers every template at once: there are no pages to expire the session between"},
+}
+
+func startReach360(t *testing.T, o options) *driver {
+	srv := reach360test.NewServer(t, fakekit.InMemory())
+	d := newDriver(srv.Server)
+	g := srv.AddGroup("Sales")
+	c, err := reach360.NewClient(srv.APIKey(),
+		reach360.WithBaseURL(srv.URL), reach360.WithHTTPClient(d.hc),
+		reach360.WithMaxResponseBytes(o.maxBytes), reach360.WithLogger(o.logger))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	d.read = func(ctx context.Context) error {
+		_, err := c.Groups.Get(ctx, g.ID)
+		return err
+	}
+	d.write = func(ctx context.Context) error {
+		n++
+		_, err := c.Groups.Create(ctx, reach360.CreateGroupParams{Name: "team-" + strconv.Itoa(n)})
+		return err
+	}
+	d.readEP = endpoint{http.MethodGet, "/groups/" + g.ID, "groups.get"}
+	d.writeEP = endpoint{http.MethodPost, "/groups", "groups.create"}
+	d.readReplayable = true
+	d.applied = "groups.create"
+	d.apiError = func(err error) (int, int, bool) {
+		var e *reach360.Error
+		if !errors.As(err, &e) {
+			return 0, 0, false
+		}
+		return e.StatusCode, e.Attempts, true
+	}
+	d.secrets = []string{string(srv.APIKey())}
+	d.settle(t)
+	return d
+}
+
+func startAlfaview(t *testing.T, o options) *driver {
+	srv := alfaviewtest.NewServer(t, fakekit.InMemory())
+	d := newDriver(srv.Server)
+	rooms := make([]alfaview.Room, 5)
+	for i := range rooms {
+		rooms[i] = srv.AddRoom(alfaview.Room{DisplayName: "Room " + strconv.Itoa(i+1)})
+	}
+	participant := srv.PermissionGroupID("Participant")
+	c, err := alfaview.NewClient(srv.APIKeyCredentials(),
+		alfaview.WithBaseURL(srv.URL), alfaview.WithHTTPClient(d.hc),
+		alfaview.WithMaxResponseBytes(o.maxBytes), alfaview.WithLogger(o.logger))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.read = func(ctx context.Context) error {
+		_, err := c.PermissionGroups.List(ctx)
+		return err
+	}
+	d.write = func(ctx context.Context) error {
+		_, err := c.Links.CreateGroupLinks(ctx, rooms[0].ID, []alfaview.GroupLinkCreation{{
+			Description: "Workshop", PermissionGroupID: participant}})
+		return err
+	}
+	d.readEP = endpoint{http.MethodPost, "/businessLogicService/permissionGroups/list", "permissionGroups.list"}
+	d.writeEP = endpoint{http.MethodPost, "/guestService.v2/createGroupLinks", "links.createGroupLinks"}
+	d.applied = "links.createGroupLinks"
+	d.iterate = func(ctx context.Context, between func()) (int, error) {
+		n := 0
+		for _, err := range c.Rooms.List(ctx, &alfaview.ListRoomsOptions{Limit: 2}) {
+			if err != nil {
+				return n, err
+			}
+			if n++; n == 2 {
+				between()
+			}
+		}
+		return n, nil
+	}
+	d.listEP = endpoint{http.MethodPost, "/roomService/list", "rooms.list"}
+	d.listItems, d.listPages = len(rooms), 3 // offsets 0, 2 and 4; the short third page ends the walk
+	d.authCount, d.expire = srv.AuthCount, srv.ExpireSessions
+	d.apiError = func(err error) (int, int, bool) {
+		var e *alfaview.Error
+		if !errors.As(err, &e) {
+			return 0, 0, false
+		}
+		return e.HTTPStatus, e.Attempts, true
+	}
+	d.secrets = []string{alfaviewtest.Secret, alfaviewtest.Password}
+	d.settle(t)
+	return d
+}
+
+func startShares(t *testing.T, o options) *driver {
+	srv := sharestest.NewServer(t, fakekit.InMemory())
+	d := newDriver(srv.Server)
+	org := srv.AddOrganization("Office")
+	lock := srv.AddDevice(org.ID, "Front door")
+	user := srv.AddUser("Ada", "Lovelace", "ada@example.com")
+	refresh := srv.AddRefreshToken()
+	var mu sync.Mutex
+	var issued []string
+	c, err := shares.NewClient(&shares.OAuth2{
+		ClientID: sharestest.ClientID, ClientSecret: sharestest.ClientSecret, RefreshToken: refresh,
+		OnRefresh: func(_ context.Context, tok shares.Token) error {
+			mu.Lock()
+			defer mu.Unlock()
+			issued = append(issued, tok.AccessToken, tok.RefreshToken)
+			return nil
+		},
+	}, shares.WithBaseURL(srv.URL), shares.WithHTTPClient(d.hc),
+		shares.WithMaxResponseBytes(o.maxBytes), shares.WithLogger(o.logger))
+	if err != nil {
+		t.Fatal(err)
+	}
+	params := &shares.CreateShareParams{
+		OrganizationID: org.ID,
+		Permissions:    shares.Permissions{RemoteActivate: true},
+		Source:         shares.Source{DeviceID: lock.ID},
+		Receiver:       shares.Receiver{UserID: user.ID},
+	}
+	// The fake cannot seed shares, so the one the read gets is made
+	// through the API; the cells count applied creates from here on.
+	ref, err := c.Shares.Create(t.Context(), params)
+	if err != nil {
+		t.Fatalf("seeding a share: %v", err)
+	}
+	d.read = func(ctx context.Context) error {
+		_, err := c.Shares.Get(ctx, ref.ShareID)
+		return err
+	}
+	d.write = func(ctx context.Context) error {
+		_, err := c.Shares.Create(ctx, params)
+		return err
+	}
+	d.readEP = endpoint{http.MethodGet, fmt.Sprintf("/v2/shares/%d", ref.ShareID), "shares.get"}
+	d.writeEP = endpoint{http.MethodPost, "/v2/shares", "shares.create"}
+	d.readReplayable = true
+	d.applied = "shares.create"
+	d.authCount, d.expire = srv.AuthCount, srv.ExpireSessions
+	d.apiError = func(err error) (int, int, bool) {
+		var e *shares.Error
+		if !errors.As(err, &e) {
+			return 0, 0, false
+		}
+		return e.StatusCode, e.Attempts, true
+	}
+	d.secrets = []string{sharestest.ClientSecret, refresh}
+	d.extra = func() []string {
+		mu.Lock()
+		defer mu.Unlock()
+		return append([]string(nil), issued...)
+	}
+	d.settle(t)
+	return d
+}
+
+func startVoltMX(t *testing.T, o options) *driver {
+	srv := voltmxtest.NewServer(t, fakekit.InMemory())
+	d := newDriver(srv.Server)
+	groups := make([]voltmxtest.Group, 5)
+	for i := range groups {
+		groups[i] = srv.AddGroup(voltmxtest.Group{Name: "Seed " + strconv.Itoa(i+1), Email: "seed@example.com", PermissionIDs: []int64{1}})
+	}
+	c, err := voltmx.NewClient(srv.URL, srv.ClaimsLogin(), voltmx.WithHTTPClient(d.hc),
+		voltmx.WithMaxResponseBytes(o.maxBytes), voltmx.WithLogger(o.logger))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	d.read = func(ctx context.Context) error {
+		_, err := c.Groups.Get(ctx, groups[0].ID)
+		return err
+	}
+	d.write = func(ctx context.Context) error {
+		n++
+		_, err := c.Groups.Create(ctx, &voltmx.CreateGroupParams{
+			GroupName: "Team " + strconv.Itoa(n), Email: "team@example.com",
+			PermissionIDs: []int64{1}, AppIDs: []string{}})
+		return err
+	}
+	api := voltmxtest.ContextPath + "/api/v1/accessmgmt/groups"
+	d.readEP = endpoint{http.MethodGet, fmt.Sprintf("%s/%d", api, groups[0].ID), "groups.get"}
+	d.writeEP = endpoint{http.MethodPost, api, "groups.create"}
+	d.readReplayable = true
+	d.applied = "groups.create"
+	d.iterate = func(ctx context.Context, between func()) (int, error) {
+		n := 0
+		for _, err := range c.Groups.List(ctx, &voltmx.ListOptions{PageSize: 2}) {
+			if err != nil {
+				return n, err
+			}
+			if n++; n == 2 {
+				between()
+			}
+		}
+		return n, nil
+	}
+	d.listEP = endpoint{http.MethodGet, api, "groups.list"}
+	d.listItems, d.listPages = len(groups), 3
+	d.authCount, d.expire = srv.AuthCount, srv.ExpireSessions
+	d.apiError = func(err error) (int, int, bool) {
+		var e *voltmx.Error
+		if !errors.As(err, &e) {
+			return 0, 0, false
+		}
+		return e.StatusCode, e.Attempts, true
+	}
+	d.secrets = []string{voltmxtest.Password}
+	d.settle(t)
+	return d
+}
+
+func startViviot(t *testing.T, o options) *driver {
+	srv := viviottest.NewServer(t, fakekit.InMemory())
+	d := newDriver(srv.Server)
+	door := srv.AddThing(viviottest.Thing{Name: "Front door"})
+	things := []viviot.ThingAccess{{ThingID: door.ID}}
+	tpl := srv.AddTemplate(viviottest.AccessTemplate{Name: "Guests", Things: things, Scope: viviot.ScopeGuest})
+	c, err := viviot.NewClient(srv.Credentials(),
+		viviot.WithBaseURL(srv.URL), viviot.WithHTTPClient(d.hc),
+		viviot.WithMaxResponseBytes(o.maxBytes), viviot.WithLogger(o.logger))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	d.read = func(ctx context.Context) error {
+		_, err := c.AccessTemplates.Get(ctx, tpl.ID)
+		return err
+	}
+	d.write = func(ctx context.Context) error {
+		n++
+		_, err := c.AccessTemplates.Create(ctx, &viviot.AccessTemplateParams{
+			Name: "Staff " + strconv.Itoa(n), Things: things, Scope: viviot.ScopeStaff})
+		return err
+	}
+	d.readEP = endpoint{http.MethodGet, "/access/template", "accessTemplates.get"}
+	d.writeEP = endpoint{http.MethodPost, "/access/template", "accessTemplates.create"}
+	d.readReplayable = true
+	d.applied = viviottest.OpCreate
+	d.authCount, d.expire = srv.AuthCount, srv.ExpireSessions
+	d.apiError = func(err error) (int, int, bool) {
+		var e *viviot.Error
+		if !errors.As(err, &e) {
+			return 0, 0, false
+		}
+		return e.StatusCode, e.Attempts, true
+	}
+	d.secrets = []string{viviottest.AdminPassword}
+	d.settle(t)
+	return d
+}
