@@ -136,6 +136,13 @@ func (a ClaimsLogin) build(b *builder) (transport.Auth, error) {
 	if err != nil {
 		return nil, fmt.Errorf("voltmx: encode login: %w", err)
 	}
+	// The shared settings are checked on their own first (without
+	// credentials, so the plain-http rule waits for the API's transport):
+	// an error of the login's transport below is then the login URL's, and
+	// a bad option is not blamed on it.
+	if _, err := transport.New(transport.Config{Vendor: vendor, Settings: b.settings}); err != nil {
+		return nil, err
+	}
 	// The login goes through a transport of its own, with the same
 	// settings, whose only credential is the login body: the engine then
 	// applies the plain-http rule to the login URL as well, and the API's
