@@ -178,11 +178,16 @@ func TestErrorYieldsOnceAndEnds(t *testing.T) {
 		t.Run(m.name, func(t *testing.T) {
 			p := &pages{sizes: []int{2, 2, 2}, failAt: 2}
 			var got []string
+			errs := 0
 			for it, err := range paging.Cursor(t.Context(), p.fetch, m.opts...) {
 				if err != nil {
 					assert.ErrorIs(t, err, errPage)
 					assert.Zero(t, it)
 					got = append(got, "err")
+					if errs++; errs > 1 {
+						t.Error("the iterator went on after an error")
+						break
+					}
 					continue // a caller that keeps going still gets nothing more
 				}
 				got = append(got, strconv.Itoa(it))

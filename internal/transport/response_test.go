@@ -1,10 +1,12 @@
 package transport_test
 
 import (
+	"fmt"
 	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -52,7 +54,7 @@ func TestSizeCapMock(t *testing.T) {
 				mt.RegisterResponder(http.MethodGet, thingURL, responder.Trace(func(...any) { calls.Add(1) }))
 				c := newClient(t, mt, tt.opts...)
 				var out string
-				_, err := c.Do(t.Context(), &transport.Request{Op: opGet, Path: []string{"things", "1"}}, &out)
+				_, err := c.Do(t.Context(), &transport.Request{Op: opGet, Path: []string{"things", "1"}, Query: url.Values{"k": {"sekrit-query"}}}, &out)
 				if !tt.tooLarge {
 					require.NoError(t, err)
 					assert.Len(t, out, tt.size-2)
@@ -62,10 +64,56 @@ func TestSizeCapMock(t *testing.T) {
 				re := asRequestError(t, err)
 				assert.Equal(t, 1, re.Attempts, "a too-large answer is not retried")
 				assert.Equal(t, 1, mt.GetTotalCallCount())
+				assertCleanError(t, err)
 			})
 		})
 	}
 }
+
+// assertCleanError checks an error names no URL query and is not
+// retryablehttp's "giving up" message.
+func assertCleanError(t *testing.T, err error) {
+	t.Helper()
+	for _, verb := range []string{"%v", "%+v", "%#v"} {
+		s := fmt.Sprintf(verb, err)
+		assert.NotContains(t, s, "sekrit-query")
+		assert.NotContains(t, s, "giving up")
+	}
+}
+
+// A body without a length is read only up to the cap: a server streaming
+// forever costs cap+1 bytes, not memory until it stops.
+func TestSizeCapStopsReading(t *testing.T) {
+	mt := newMock(t)
+	endless := &countingReader{left: 64 << 20}
+	mt.RegisterResponder(http.MethodGet, thingURL, func(req *http.Request) (*http.Response, error) {
+		return &http.Response{StatusCode: http.StatusOK, Header: http.Header{}, Body: endless, ContentLength: -1, Request: req}, nil
+	})
+	c := newClient(t, mt, transport.WithMaxResponseBytes[cfg](1024))
+	_, err := c.Do(t.Context(), &transport.Request{Op: opGet, Path: []string{"things", "1"}}, nil)
+	assert.ErrorIs(t, err, transport.ErrResponseTooLarge)
+	assert.LessOrEqual(t, endless.read, int64(1025))
+}
+
+// countingReader yields left bytes of spaces and counts what was read.
+type countingReader struct {
+	left, read int64
+}
+
+func (r *countingReader) Read(p []byte) (int, error) {
+	if r.left == 0 {
+		return 0, io.EOF
+	}
+	n := min(int64(len(p)), r.left)
+	for i := range n {
+		p[i] = ' '
+	}
+	r.left -= n
+	r.read += n
+	return int(n), nil
+}
+
+func (r *countingReader) Close() error { return nil }
 
 // Over real HTTP: a declared Content-Length and a chunked body, both over
 // the cap, for a read (which would otherwise be retried).
@@ -122,8 +170,9 @@ func TestBodyCutMidway(t *testing.T) {
 			rec := script(mt, http.MethodPost, baseURL+"/things", reply{status: http.StatusCreated, body: full, cut: connReset()}, ok(full))
 			c := newClient(t, mt)
 			var out thing
-			_, err := c.Do(t.Context(), &transport.Request{Op: opCreate, Path: []string{"things"}, Body: thing{Name: "x"}}, &out)
+			_, err := c.Do(t.Context(), &transport.Request{Op: opCreate, Path: []string{"things"}, Body: thing{Name: "x"}, Query: url.Values{"k": {"sekrit-query"}}}, &out)
 			require.Error(t, err)
+			assertCleanError(t, err)
 			assert.Equal(t, 1, rec.count())
 			re := asRequestError(t, err)
 			assert.Equal(t, 1, re.Attempts)
