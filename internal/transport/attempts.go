@@ -41,7 +41,7 @@ func (a *attempts) check(ctx context.Context, resp *http.Response, err error) (b
 	status := 0
 	if err == nil {
 		status, a.status = resp.StatusCode, resp.StatusCode
-		a.body, err = readBody(resp, a.c.maxBytes)
+		a.body, err = readBody(resp, a.op.Method, a.c.maxBytes)
 		resp.Body = http.NoBody
 	}
 	a.c.logAttempt(ctx, a, status, err)
@@ -78,9 +78,14 @@ func giveUp(resp *http.Response, err error, _ int) (*http.Response, error) {
 	return resp, nil
 }
 
-// readBody reads and closes resp.Body, refusing more than limit bytes.
-func readBody(resp *http.Response, limit int64) ([]byte, error) {
+// readBody reads and closes the body of an answer to method, refusing more
+// than limit bytes.
+func readBody(resp *http.Response, method string, limit int64) ([]byte, error) {
 	defer resp.Body.Close()
+	if method == http.MethodHead {
+		// Content-Length is the size of the body a GET would have had.
+		return nil, nil
+	}
 	if resp.ContentLength > limit {
 		return nil, fmt.Errorf("%w: Content-Length %d exceeds %d bytes", ErrResponseTooLarge, resp.ContentLength, limit)
 	}

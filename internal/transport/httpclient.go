@@ -34,9 +34,15 @@ func httpClient(s Settings) *http.Client {
 	var hc http.Client
 	if s.HTTPClient != nil {
 		hc = *s.HTTPClient
-	} else {
-		hc.Transport = sharedTransport()
 	}
+	rt := hc.Transport
+	switch {
+	case s.HTTPClient == nil:
+		rt = sharedTransport()
+	case rt == nil:
+		rt = http.DefaultTransport
+	}
+	hc.Transport = keepIdle{rt}
 	switch {
 	case s.Timeout > 0:
 		hc.Timeout = s.Timeout
@@ -47,3 +53,9 @@ func httpClient(s Settings) *http.Client {
 	}
 	return &hc
 }
+
+// keepIdle hides the transport's CloseIdleConnections from go-retryablehttp,
+// which calls it whenever a call fails or is cancelled: with a transport
+// shared by every client (the engine's pool, or a caller's), one failed
+// call would close every other caller's idle connections to every host.
+type keepIdle struct{ http.RoundTripper }

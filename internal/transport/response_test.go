@@ -340,3 +340,54 @@ func TestConnectionsReused(t *testing.T) {
 	assert.Equal(t, int32(30), n.Load())
 	assert.Equal(t, int32(1), conns.Load())
 }
+
+// One failed call must not cost every other caller its pooled connection:
+// go-retryablehttp closes the client's idle connections whenever it returns
+// an error, and clients share a transport (the engine's default pool, or a
+// caller's).
+func TestFailureKeepsOtherIdleConnections(t *testing.T) {
+	var conns atomic.Int32
+	healthy := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_, _ = io.WriteString(w, `{"id":"1"}`)
+	}))
+	healthy.Config.ConnState = func(_ net.Conn, s http.ConnState) {
+		if s == http.StateNew {
+			conns.Add(1)
+		}
+	}
+	healthy.Start()
+	defer healthy.Close()
+	down := httptest.NewServer(http.NotFoundHandler())
+	downURL := down.URL
+	down.Close() // nothing listens there any more: dials are refused
+
+	shared := &http.Transport{}
+	defer shared.CloseIdleConnections()
+	good := newClientConfig(t, shared, transport.Config{DefaultBaseURL: healthy.URL})
+	bad := newClientConfig(t, shared, transport.Config{DefaultBaseURL: downURL}, transport.WithMaxRetries[cfg](0))
+
+	for i := range 3 {
+		var out thing
+		_, err := good.Do(t.Context(), &transport.Request{Op: opGet, Path: []string{"things", "1"}}, &out)
+		require.NoError(t, err)
+		_, err = bad.Do(t.Context(), &transport.Request{Op: opGet, Path: []string{"things", "1"}}, nil)
+		require.Error(t, err, "call %d", i)
+	}
+	assert.Equal(t, int32(1), conns.Load(), "the healthy host's connection survives the other host's failures")
+}
+
+// A HEAD answer declares the length of a body it does not carry.
+func TestHeadRequest(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Length", "4096")
+		w.Header().Set("ETag", `"v1"`)
+	}))
+	defer srv.Close()
+	defer srv.Client().CloseIdleConnections()
+	c := newClientConfig(t, srv.Client().Transport, transport.Config{DefaultBaseURL: srv.URL}, transport.WithMaxResponseBytes[cfg](1024))
+	op := &transport.Operation{Name: "things.head", Method: http.MethodHead, Idempotent: true}
+	resp, err := c.Do(t.Context(), &transport.Request{Op: op, Path: []string{"things", "1"}}, nil)
+	require.NoError(t, err)
+	assert.Equal(t, `"v1"`, resp.Header.Get("ETag"))
+	assert.Equal(t, 1, resp.Attempts)
+}
