@@ -56,9 +56,10 @@ type Cache struct {
 }
 
 type flight struct {
-	done chan struct{}
-	tok  Token
-	err  error
+	done         chan struct{}
+	tok          Token
+	err          error
+	leaderGaveUp bool
 }
 
 // DefaultMargin is how long before expiry a token is replaced.
@@ -97,9 +98,9 @@ func (c *Cache) Token(ctx context.Context) (Token, error) {
 			if f.err == nil {
 				return f.tok, nil
 			}
-			if isContextErr(f.err) && ctx.Err() == nil {
-				// The leader gave up for its own reasons, not ours: try
-				// again, possibly as the new leader.
+			if f.leaderGaveUp && ctx.Err() == nil {
+				// The leader's caller gave up, not the fetch: try again,
+				// possibly as the new leader.
 				continue
 			}
 			return Token{}, f.err
@@ -127,6 +128,10 @@ func (c *Cache) lead(ctx context.Context, f *flight) (tok Token, err error) {
 			c.refreshAt = c.refreshTime(tok)
 		}
 		f.tok, f.err = tok, err
+		// Only a failure caused by the leader's own context is worth
+		// retrying for the others. A fetch that timed out by itself would
+		// time out again for each waiter in turn.
+		f.leaderGaveUp = err != nil && ctx.Err() != nil && isContextErr(err)
 		close(f.done)
 		c.mu.Unlock()
 	}()

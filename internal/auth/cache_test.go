@@ -385,3 +385,33 @@ func TestTokenPrintsRedacted(t *testing.T) {
 		assert.NotContains(t, fmt.Sprintf(verb, c), "sekrit", verb)
 	}
 }
+
+// A fetch that times out on its own (the login's HTTP timeout) while the
+// leader's context is alive is a failure like any other: the waiters share
+// it instead of each retrying in turn, one full timeout after another.
+func TestCacheFetchTimeoutShared(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		var fetches atomic.Int32
+		c := auth.NewCache(func(ctx context.Context) (auth.Token, error) {
+			fetches.Add(1)
+			fctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+			defer cancel()
+			<-fctx.Done()
+			return auth.Token{}, fmt.Errorf("login: %w", fctx.Err())
+		}, 0, nil)
+		const n = 10
+		errs := make(chan error, n)
+		for range n {
+			go func() {
+				_, err := c.Token(t.Context())
+				errs <- err
+			}()
+		}
+		start := time.Now()
+		for range n {
+			assert.ErrorIs(t, <-errs, context.DeadlineExceeded)
+		}
+		assert.Equal(t, int32(1), fetches.Load())
+		assert.Equal(t, 30*time.Second, time.Since(start))
+	})
+}
