@@ -1,0 +1,213 @@
+package badinput
+
+import (
+	"go/ast"
+	"go/doc"
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// suites are the vendors under test; the coverage guard below fails for a
+// vendor package that has no suite here.
+func suites() []vendorSuite {
+	return []vendorSuite{alfaviewSuite(), reach360Suite(), sharesSuite(), voltmxSuite(), viviotSuite()}
+}
+
+// TestBadInput runs every row: the call fails with the vendor's
+// ErrInvalidParams naming the field, without a panic, a request or a login.
+func TestBadInput(t *testing.T) {
+	for _, s := range suites() {
+		t.Run(s.name(), func(t *testing.T) {
+			t.Parallel()
+			s.run(t)
+		})
+	}
+}
+
+// TestControl proves the fixtures can fail the zero-request assertions: a
+// valid call through the same fixture reaches the fake, and logs in.
+func TestControl(t *testing.T) {
+	for _, s := range suites() {
+		t.Run(s.name(), func(t *testing.T) {
+			t.Parallel()
+			s.runControl(t)
+		})
+	}
+}
+
+// TestDeliberatelyUnchecked runs the exemptions by class of input: each
+// still reaches the fake, so none has become a check without a row.
+func TestDeliberatelyUnchecked(t *testing.T) {
+	for _, s := range suites() {
+		t.Run(s.name(), func(t *testing.T) {
+			t.Parallel()
+			s.runUnchecked(t)
+		})
+	}
+}
+
+// exempt lists the public functions and methods that take parameters but
+// have no row, each with the reason no input of theirs is invalid or why
+// they cannot send a request. Keys are "<vendor>.<name as go/doc has it>".
+var exempt = map[string]string{
+	// Shared options whose every value is valid.
+	"*.WithHTTPClient": "any *http.Client is usable; nil selects the shared pooled client",
+	"*.WithLogger":     "any *slog.Logger is usable; nil logs nothing",
+	"*.WithTimeout":    "every duration is valid: d <= 0 documents 'no per-attempt bound'",
+
+	// Printing, not requests.
+	"*.Client.Format":                      "fmt.Formatter: prints the client, sends nothing",
+	"shares.SharesService.Format":          "fmt.Formatter: prints the service, sends nothing",
+	"viviot.AccessTemplatesService.Format": "fmt.Formatter: prints the service, sends nothing",
+	"alfaview.FindPermissionGroup":         "searches a slice the caller holds; sends nothing, and no name is invalid",
+	"alfaview.WithRequestID":               "a context helper; sends nothing, and an empty id is documented as ignored",
+	"reach360.WithPrefetch":                "a bool: both values are valid",
+	"shares.DateOf":                        "converts a time.Time; sends nothing",
+	"shares.TimeOfDayOf":                   "converts a time.Time; sends nothing",
+	"shares.WeekdayOf":                     "converts a time.Weekday; sends nothing",
+	"shares.ParseDate":                     "a parser: reports bad text as its own error and sends nothing",
+	"shares.ParseTimeOfDay":                "a parser: reports bad text as its own error and sends nothing",
+	"voltmx.WithServerLocation":            "nil is valid and documented: dates with zone abbreviations keep a zero Time",
+	"viviot.ParseGUID":                     "a parser: reports bad text as its own error and sends nothing",
+	"viviot.MustParseGUID":                 "a parser for constants that panics by contract; sends nothing",
+}
+
+// TestEveryMethodHasRows is the coverage guard: every exported function of
+// a vendor package, and every exported method of its Client and its
+// services, that takes parameters (beyond a lone context) needs rows in the
+// table or an entry in exempt. Rows and exemptions naming something the
+// package does not have fail too, so the table cannot go stale.
+func TestEveryMethodHasRows(t *testing.T) {
+	have := map[string]bool{}
+	for _, s := range suites() {
+		have[s.name()] = true
+		t.Run(s.name(), func(t *testing.T) {
+			for i := range s.clientType().NumField() {
+				f := s.clientType().Field(i)
+				if f.IsExported() && !strings.HasSuffix(f.Type.String(), "Service") {
+					t.Errorf("Client.%s is a %s: the guard finds services by their *Service type names", f.Name, f.Type)
+				}
+			}
+			api := publicAPI(t, filepath.Join("..", "..", s.name()))
+			covered := s.covered()
+			for name, takesParams := range api {
+				key := s.name() + "." + name
+				reason, isExempt := exempt[key]
+				if !isExempt {
+					reason, isExempt = exempt["*."+name]
+				}
+				switch {
+				case !takesParams && covered[name] > 0:
+					t.Errorf("%s takes no parameters but has rows", key)
+				case !takesParams:
+				case covered[name] > 0 && isExempt:
+					t.Errorf("%s has rows and is exempt (%s): drop one", key, reason)
+				case covered[name] == 0 && !isExempt:
+					t.Errorf("%s takes parameters but has no bad-input row: add rows (or an exemption with its reason)", key)
+				}
+			}
+			for name := range covered {
+				if _, ok := api[name]; !ok {
+					t.Errorf("rows name %s.%s, which the package does not export", s.name(), name)
+				}
+			}
+			for _, name := range s.uncheckedMethods() {
+				if _, ok := api[name]; !ok {
+					t.Errorf("unchecked inputs name %s.%s, which the package does not export", s.name(), name)
+				}
+			}
+			for key := range exempt {
+				vendor, name, _ := strings.Cut(key, ".")
+				if vendor == s.name() {
+					if _, ok := api[name]; !ok {
+						t.Errorf("exempt names %s, which the package does not export", key)
+					}
+				}
+			}
+		})
+	}
+	entries, err := filepath.Glob(filepath.Join("..", "..", "*", "doc.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		vendor := filepath.Base(filepath.Dir(e))
+		if !have[vendor] {
+			t.Errorf("vendor package %s has no bad-input suite", vendor)
+		}
+	}
+	for key := range exempt {
+		vendor, _, _ := strings.Cut(key, ".")
+		if vendor != "*" && !have[vendor] {
+			t.Errorf("exempt names %s, of no vendor under test", key)
+		}
+	}
+}
+
+// publicAPI returns the exported functions of the package in dir and the
+// exported methods of its Client and *Service types, as go/doc names them
+// ("NewClient", "WithLanguage", "LinksService.Delete", "Client.Format"),
+// each with whether it takes parameters beyond a lone context.Context.
+func publicAPI(t *testing.T, dir string) map[string]bool {
+	t.Helper()
+	fset := token.NewFileSet()
+	pkgs, err := parser.ParseDir(fset, dir, func(fi fs.FileInfo) bool {
+		return !strings.HasSuffix(fi.Name(), "_test.go")
+	}, parser.ParseComments)
+	if err != nil {
+		t.Fatalf("parse %s: %v", dir, err)
+	}
+	if len(pkgs) != 1 {
+		t.Fatalf("%s holds %d packages, want 1", dir, len(pkgs))
+	}
+	var files []*ast.File
+	for _, p := range pkgs {
+		for _, f := range p.Files {
+			files = append(files, f)
+		}
+	}
+	slices.SortFunc(files, func(a, b *ast.File) int { return strings.Compare(fset.File(a.Pos()).Name(), fset.File(b.Pos()).Name()) })
+	p, err := doc.NewFromFiles(fset, files, "github.com/grantkit/grantkit-go/"+filepath.Base(dir))
+	if err != nil {
+		t.Fatalf("go/doc %s: %v", dir, err)
+	}
+	api := map[string]bool{}
+	addFuncs := func(prefix string, fs []*doc.Func) {
+		for _, f := range fs {
+			if ast.IsExported(f.Name) {
+				api[prefix+f.Name] = takesParams(f.Decl.Type)
+			}
+		}
+	}
+	addFuncs("", p.Funcs)
+	for _, typ := range p.Types {
+		addFuncs("", typ.Funcs)
+		if typ.Name == "Client" || strings.HasSuffix(typ.Name, "Service") {
+			addFuncs(typ.Name+".", typ.Methods)
+		}
+	}
+	return api
+}
+
+// takesParams reports whether ft has a parameter other than a lone
+// context.Context.
+func takesParams(ft *ast.FuncType) bool {
+	var n int
+	for _, f := range ft.Params.List {
+		n += max(len(f.Names), 1)
+	}
+	if n != 1 {
+		return n > 1
+	}
+	sel, ok := ft.Params.List[0].Type.(*ast.SelectorExpr)
+	if !ok {
+		return true
+	}
+	pkg, ok := sel.X.(*ast.Ident)
+	return !ok || pkg.Name != "context" || sel.Sel.Name != "Context"
+}
