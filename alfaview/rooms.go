@@ -115,8 +115,9 @@ func (s *RoomsService) List(ctx context.Context, opts *ListRoomsOptions) iter.Se
 
 // ListPage returns the one page of rooms that starts at offset, for callers
 // who page by hand: the next page starts at offset+len(rooms), and a page
-// shorter than the limit is the last.
-func (s *RoomsService) ListPage(ctx context.Context, opts *ListRoomsOptions, offset int) ([]*Room, error) {
+// shorter than the limit is the last. The offset comes before the options,
+// as in voltmx's ListPage.
+func (s *RoomsService) ListPage(ctx context.Context, offset int, opts *ListRoomsOptions) ([]*Room, error) {
 	req, err := listRooms(opts)
 	if err == nil && offset < 0 {
 		err = validate.New(ErrInvalidParams, vendor, opListRooms.Name).Check(false, "offset", "must not be negative").Err()

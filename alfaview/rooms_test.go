@@ -136,11 +136,11 @@ func TestRoomsListPage(t *testing.T) {
 	for i := range 5 {
 		srv.AddRoom(alfaview.Room{DisplayName: fmt.Sprint(i)})
 	}
-	page, err := c.Rooms.ListPage(context.Background(), &alfaview.ListRoomsOptions{Limit: 2}, 4)
+	page, err := c.Rooms.ListPage(context.Background(), 4, &alfaview.ListRoomsOptions{Limit: 2})
 	require.NoError(t, err)
 	require.Len(t, page, 1)
 	assert.Equal(t, "4", page[0].DisplayName)
-	_, err = c.Rooms.ListPage(context.Background(), nil, -1)
+	_, err = c.Rooms.ListPage(context.Background(), -1, nil)
 	require.ErrorIs(t, err, alfaview.ErrInvalidParams)
 }
 

@@ -65,7 +65,7 @@ func alfaviewSuite() vendorSuite {
 	listRoomsPage := func(class, field string, opts *alfaview.ListRoomsOptions, offset int) row[F] {
 		return row[F]{method: "RoomsService.ListPage", class: class, field: field,
 			call: func(ctx context.Context, f F) error {
-				_, err := f.c.Rooms.ListPage(ctx, opts, offset)
+				_, err := f.c.Rooms.ListPage(ctx, offset, opts)
 				return err
 			}}
 	}
