@@ -96,6 +96,7 @@ func TestPlainHTTPNeedsOptIn(t *testing.T) {
 	_, err := voltmx.NewClient("http://es.example.com:8080", basic)
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "plain http")
+	assert.ErrorIs(t, err, voltmx.ErrInsecureHTTP)
 
 	_, err = voltmx.NewClient("http://es.example.com:8080", basic, voltmx.WithInsecureHTTP())
 	assert.NoError(t, err)
@@ -109,6 +110,7 @@ func TestPlainHTTPNeedsOptIn(t *testing.T) {
 	require.Error(t, err, "the login URL carries the password too")
 	assert.Contains(t, err.Error(), "plain http")
 	assert.Contains(t, err.Error(), "ClaimsLogin.LoginURL")
+	assert.ErrorIs(t, err, voltmx.ErrInsecureHTTP)
 	_, err = voltmx.NewClient("https://es.example.com", claims, voltmx.WithInsecureHTTP())
 	assert.NoError(t, err)
 

@@ -44,6 +44,11 @@ var (
 	// ErrUnknownPermission is returned by PermissionsService.Resolve for a
 	// name the server does not know.
 	ErrUnknownPermission = errors.New("voltmx: unknown permission")
+
+	// ErrInsecureHTTP is what NewClient returns, wrapped, for a base URL or
+	// login URL that would send credentials over plain http to a host that
+	// is not loopback. Pass WithInsecureHTTP if that network is trusted.
+	ErrInsecureHTTP = transport.ErrInsecureHTTP
 )
 
 // Error is an answer of the Engagement Services API that reports a failure.

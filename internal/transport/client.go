@@ -71,7 +71,7 @@ func New(cfg Config) (*Client, error) {
 		return nil, fmt.Errorf("%s: base URL %q must be an absolute http or https URL", cfg.Vendor, raw)
 	}
 	if base.Scheme == "http" && cfg.Auth != nil && !cfg.AllowInsecureHTTP && !isLoopback(base.Hostname()) {
-		return nil, fmt.Errorf("%s: base URL %q is plain http to a host that is not loopback: credentials would travel unencrypted", cfg.Vendor, raw)
+		return nil, fmt.Errorf("%s: base URL %q: %w: credentials would travel unencrypted", cfg.Vendor, raw, ErrInsecureHTTP)
 	}
 	if s.MaxResponseBytes < 0 {
 		return nil, fmt.Errorf("%s: max response bytes must not be negative", cfg.Vendor)
@@ -164,9 +164,12 @@ type Response struct {
 	// it but must copy what it keeps.
 	Body []byte
 	// Op, Method and Path (without query) name the request for errors.
-	Op       string
-	Method   string
-	Path     string
+	Op     string
+	Method string
+	Path   string
+	// Attempts counts the sends of the final round: a replay after the
+	// vendor rejected expired credentials starts again at 1, since the
+	// rejected sends cannot have been applied.
 	Attempts int
 }
 

@@ -15,6 +15,9 @@ var (
 	// ErrMalformedResponse means a successful answer was not the JSON the
 	// operation returns.
 	ErrMalformedResponse = errors.New("malformed response body")
+	// ErrInsecureHTTP means a client would send credentials over plain http
+	// to a host that is not loopback.
+	ErrInsecureHTTP = errors.New("plain http to a host that is not loopback")
 )
 
 // RequestError reports a call that produced no usable vendor answer: the
