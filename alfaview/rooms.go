@@ -105,7 +105,7 @@ type listRoomsRequest struct {
 func (s *RoomsService) List(ctx context.Context, opts *ListRoomsOptions) iter.Seq2[*Room, error] {
 	req, err := listRooms(opts)
 	if err != nil {
-		return func(yield func(*Room, error) bool) { yield(nil, err) }
+		return paging.Err[*Room](err)
 	}
 	return paging.Offset(ctx, req.Limit, func(ctx context.Context, offset, limit int) ([]*Room, int, error) {
 		rooms, err := s.page(ctx, req, offset)

@@ -5,6 +5,7 @@ import (
 	"iter"
 	"net/http"
 
+	"github.com/grantkit/grantkit-go/internal/paging"
 	"github.com/grantkit/grantkit-go/internal/transport"
 	"github.com/grantkit/grantkit-go/internal/validate"
 )
@@ -136,7 +137,7 @@ func (s *GroupsService) Delete(ctx context.Context, groupID string) error {
 func (s *GroupsService) List(ctx context.Context, opts *ListGroupsOptions) iter.Seq2[*Group, error] {
 	first, err := s.firstPage(opts)
 	if err != nil {
-		return fail[*Group](err)
+		return paging.Err[*Group](err)
 	}
 	return walk(ctx, s.c, first, s.fetchGroups)
 }
@@ -206,7 +207,7 @@ func (s *GroupsService) fetchGroups(ctx context.Context, r *transport.Request) (
 func (s *GroupsService) Members(ctx context.Context, groupID string, opts *ListOptions) iter.Seq2[*User, error] {
 	first, err := listRequest(opListMembers, opts, "groupID", groupID, "groups", groupID, "users")
 	if err != nil {
-		return fail[*User](err)
+		return paging.Err[*User](err)
 	}
 	return walk(ctx, s.c, first, s.c.Users.fetchUsers)
 }

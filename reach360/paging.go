@@ -33,12 +33,3 @@ func listRequest(op *transport.Operation, opts *ListOptions, idField, id string,
 	}
 	return &transport.Request{Op: op, Path: path, Query: *opts}, nil
 }
-
-// fail is an iterator that yields err and stops, for a list whose
-// parameters were rejected before any request.
-func fail[T any](err error) iter.Seq2[T, error] {
-	return func(yield func(T, error) bool) {
-		var zero T
-		yield(zero, err)
-	}
-}

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/grantkit/grantkit-go/internal/paging"
 	"github.com/grantkit/grantkit-go/internal/transport"
 )
 
@@ -87,7 +88,7 @@ func (s *UsersService) List(ctx context.Context, opts *ListUsersOptions) iter.Se
 		opts = &ListUsersOptions{}
 	}
 	if err := checkLimit(check(opListUsers), opts.Limit).Err(); err != nil {
-		return fail[*User](err)
+		return paging.Err[*User](err)
 	}
 	return walk(ctx, s.c, &transport.Request{Op: opListUsers, Path: []string{"users"}, Query: *opts}, s.fetchUsers)
 }
@@ -119,7 +120,7 @@ func (s *UsersService) Delete(ctx context.Context, userID string) error {
 func (s *UsersService) Groups(ctx context.Context, userID string, opts *ListOptions) iter.Seq2[*Group, error] {
 	first, err := listRequest(opUserGroups, opts, "userID", userID, "users", userID, "groups")
 	if err != nil {
-		return fail[*Group](err)
+		return paging.Err[*Group](err)
 	}
 	return walk(ctx, s.c, first, s.c.Groups.fetchGroups)
 }

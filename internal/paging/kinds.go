@@ -29,3 +29,12 @@ func Offset[T any](ctx context.Context, limit int, fetch func(ctx context.Contex
 		return Page[T, int]{Items: items, Next: next, Last: last}, err
 	}, opts...)
 }
+
+// Err returns an iterator that yields err once and ends: what a list method
+// returns when its parameters are refused before any request.
+func Err[T any](err error) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		var zero T
+		yield(zero, err)
+	}
+}
