@@ -9,7 +9,6 @@ import (
 	"net/http"
 	"strconv"
 
-	"github.com/grantkit/grantkit-go/internal/paging"
 	"github.com/grantkit/grantkit-go/internal/transport"
 	"github.com/grantkit/grantkit-go/internal/validate"
 )
@@ -265,74 +264,17 @@ type GroupPage struct {
 // List walks every group, fetching pages lazily: breaking out of the loop
 // sends no further request. An error is yielded once and ends the walk.
 func (s *GroupsService) List(ctx context.Context, opts *ListOptions) iter.Seq2[*Group, error] {
-	size, err := opts.pageSize(opGroupsList.Name)
-	if err != nil {
-		return failed[*Group](err)
-	}
-	return paging.Offset(ctx, size, func(ctx context.Context, start, limit int) ([]*Group, int, error) {
-		p, err := s.listPage(ctx, start, limit)
-		if err != nil {
-			return nil, 0, err
-		}
-		return p.Groups, p.Total, nil
-	})
+	return listAll[Group](ctx, s.c, opGroupsList, groupsPath(), opts)
 }
 
 // ListPage returns the page of groups that starts at start (0 for the
 // first), for callers who page by hand.
 func (s *GroupsService) ListPage(ctx context.Context, start int, opts *ListOptions) (*GroupPage, error) {
-	size, err := opts.pageSize(opGroupsList.Name)
-	if err == nil {
-		err = checkStart(opGroupsList.Name, start)
-	}
+	groups, total, next, err := listPage[Group](ctx, s.c, opGroupsList, groupsPath(), start, opts)
 	if err != nil {
 		return nil, err
 	}
-	return s.listPage(ctx, start, size)
-}
-
-func (s *GroupsService) listPage(ctx context.Context, start, size int) (*GroupPage, error) {
-	var out struct {
-		Total  *flexInt `json:"total"`
-		Groups []*Group `json:"groups"`
-	}
-	q := pageQuery{Start: start, PageSize: size}
-	if _, err := s.c.tc.Do(ctx, &transport.Request{Op: opGroupsList, Path: groupsPath(), Query: q}, &out); err != nil {
-		return nil, err
-	}
-	p := &GroupPage{Groups: make([]*Group, 0, len(out.Groups))}
-	for _, g := range out.Groups {
-		if g != nil {
-			g.resolveDates(s.c)
-			p.Groups = append(p.Groups, g)
-		}
-	}
-	p.Total, p.Next = pageEnd(out.Total, start, size, len(out.Groups))
-	return p, nil
-}
-
-type pageQuery struct {
-	Start    int `url:"start"`
-	PageSize int `url:"pageSize"`
-}
-
-// pageEnd returns a page's total (-1 when the server did not send one) and
-// where the next page starts (0 after the last page). n counts the entries
-// the server sent, so that a null entry does not end the walk early.
-func pageEnd(total *flexInt, start, size, n int) (int, int) {
-	t, more := -1, n >= size
-	if total != nil {
-		t = int(*total)
-		more = start+n < t
-	}
-	if n == 0 || !more {
-		return t, 0
-	}
-	return t, start + n
-}
-
-func checkStart(op string, start int) error {
-	return validate.New(ErrInvalidParams, vendor, op).Check(start >= 0, "start", "must not be negative").Err()
+	return &GroupPage{Total: total, Groups: groups, Next: next}, nil
 }
 
 func groupsPath(more ...string) []string {
@@ -340,12 +282,3 @@ func groupsPath(more ...string) []string {
 }
 
 func itoa(id int64) string { return strconv.FormatInt(id, 10) }
-
-// failed is an iterator that yields err once, for a walk refused before any
-// request.
-func failed[T any](err error) iter.Seq2[T, error] {
-	return func(yield func(T, error) bool) {
-		var zero T
-		yield(zero, err)
-	}
-}

@@ -6,7 +6,6 @@ import (
 	"iter"
 	"net/http"
 
-	"github.com/grantkit/grantkit-go/internal/paging"
 	"github.com/grantkit/grantkit-go/internal/transport"
 	"github.com/grantkit/grantkit-go/internal/validate"
 )
@@ -106,50 +105,17 @@ func (s *UsersService) Get(ctx context.Context, id int64) (*User, error) {
 // List walks every user, fetching pages lazily: breaking out of the loop
 // sends no further request. An error is yielded once and ends the walk.
 func (s *UsersService) List(ctx context.Context, opts *ListOptions) iter.Seq2[*User, error] {
-	size, err := opts.pageSize(opUsersList.Name)
-	if err != nil {
-		return failed[*User](err)
-	}
-	return paging.Offset(ctx, size, func(ctx context.Context, start, limit int) ([]*User, int, error) {
-		p, err := s.listPage(ctx, start, limit)
-		if err != nil {
-			return nil, 0, err
-		}
-		return p.Users, p.Total, nil
-	})
+	return listAll[User](ctx, s.c, opUsersList, usersPath(), opts)
 }
 
 // ListPage returns the page of users that starts at start (0 for the
 // first), for callers who page by hand.
 func (s *UsersService) ListPage(ctx context.Context, start int, opts *ListOptions) (*UserPage, error) {
-	size, err := opts.pageSize(opUsersList.Name)
-	if err == nil {
-		err = checkStart(opUsersList.Name, start)
-	}
+	users, total, next, err := listPage[User](ctx, s.c, opUsersList, usersPath(), start, opts)
 	if err != nil {
 		return nil, err
 	}
-	return s.listPage(ctx, start, size)
-}
-
-func (s *UsersService) listPage(ctx context.Context, start, size int) (*UserPage, error) {
-	var out struct {
-		Total *flexInt `json:"total"`
-		Users []*User  `json:"users"`
-	}
-	q := pageQuery{Start: start, PageSize: size}
-	if _, err := s.c.tc.Do(ctx, &transport.Request{Op: opUsersList, Path: usersPath(), Query: q}, &out); err != nil {
-		return nil, err
-	}
-	p := &UserPage{Users: make([]*User, 0, len(out.Users))}
-	for _, u := range out.Users {
-		if u != nil {
-			u.resolveDates(s.c)
-			p.Users = append(p.Users, u)
-		}
-	}
-	p.Total, p.Next = pageEnd(out.Total, start, size, len(out.Users))
-	return p, nil
+	return &UserPage{Total: total, Users: users, Next: next}, nil
 }
 
 func usersPath(more ...string) []string {
