@@ -7,6 +7,7 @@ import (
 	"testing/synctest"
 	"time"
 
+	"github.com/jarcoal/httpmock"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -225,3 +226,44 @@ func TestPerAttemptTimeout(t *testing.T) {
 		assert.ErrorIs(t, err, context.DeadlineExceeded)
 	})
 }
+
+// The per-attempt bound covers reading the body, not only the headers: a
+// server that stalls mid-body is cut off (and, for a read, retried).
+func TestPerAttemptTimeoutCoversBody(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		mt := newMock(t)
+		var calls int
+		mt.RegisterResponder(http.MethodGet, thingURL, func(req *http.Request) (*http.Response, error) {
+			calls++
+			resp := httpmock.NewStringResponse(http.StatusOK, "")
+			resp.Body = &stallingBody{ctx: req.Context(), first: []byte(`{"id":`)}
+			return resp, nil
+		})
+		c := newClient(t, mt, transport.WithTimeout[cfg](2*time.Second), transport.WithRetry[cfg](transport.RetryPolicy{MaxRetries: 1, MinBackoff: time.Second, MaxBackoff: time.Second}))
+		start := time.Now()
+		var out thing
+		_, err := c.Do(t.Context(), &transport.Request{Op: opGet, Path: []string{"things", "1"}}, &out)
+		assert.ErrorIs(t, err, context.DeadlineExceeded)
+		assert.Equal(t, 2, calls)
+		assert.GreaterOrEqual(t, time.Since(start), 4*time.Second)
+		assert.LessOrEqual(t, time.Since(start), 5*time.Second)
+	})
+}
+
+// stallingBody delivers first, then blocks until the request's context ends.
+type stallingBody struct {
+	ctx   context.Context
+	first []byte
+}
+
+func (b *stallingBody) Read(p []byte) (int, error) {
+	if len(b.first) > 0 {
+		n := copy(p, b.first)
+		b.first = b.first[n:]
+		return n, nil
+	}
+	<-b.ctx.Done()
+	return 0, b.ctx.Err()
+}
+
+func (b *stallingBody) Close() error { return nil }

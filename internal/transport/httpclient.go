@@ -1,6 +1,8 @@
 package transport
 
 import (
+	"context"
+	"io"
 	"net"
 	"net/http"
 	"sync"
@@ -42,20 +44,57 @@ func httpClient(s Settings) *http.Client {
 	case rt == nil:
 		rt = http.DefaultTransport
 	}
-	hc.Transport = keepIdle{rt}
+	timeout := hc.Timeout
 	switch {
 	case s.Timeout > 0:
-		hc.Timeout = s.Timeout
+		timeout = s.Timeout
 	case s.Timeout < 0:
-		hc.Timeout = 0
-	case hc.Timeout == 0:
-		hc.Timeout = DefaultTimeout
+		timeout = 0
+	case timeout == 0:
+		timeout = DefaultTimeout
 	}
+	hc.Transport = &attemptTransport{rt: rt, timeout: timeout}
+	hc.Timeout = 0
 	return &hc
 }
 
-// keepIdle hides the transport's CloseIdleConnections from go-retryablehttp,
-// which calls it whenever a call fails or is cancelled: with a transport
-// shared by every client (the engine's pool, or a caller's), one failed
-// call would close every other caller's idle connections to every host.
-type keepIdle struct{ http.RoundTripper }
+// attemptTransport is the transport go-retryablehttp sees. It sends through
+// rt and:
+//   - hides rt's CloseIdleConnections, which go-retryablehttp calls whenever
+//     a call fails or is cancelled: with a transport shared by every client
+//     (the engine's pool, or a caller's), one failed call would close every
+//     other caller's idle connections to every host;
+//   - bounds each attempt, reading the body included, with a context
+//     deadline. http.Client.Timeout would do the same for an *http.Transport
+//     but, for a transport it does not know (this one), costs a goroutine,
+//     a timer and a dozen allocations per attempt.
+type attemptTransport struct {
+	rt      http.RoundTripper
+	timeout time.Duration
+}
+
+func (t *attemptTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	if t.timeout <= 0 {
+		return t.rt.RoundTrip(req)
+	}
+	ctx, cancel := context.WithTimeout(req.Context(), t.timeout)
+	resp, err := t.rt.RoundTrip(req.WithContext(ctx))
+	if err != nil {
+		cancel()
+		return nil, err
+	}
+	resp.Body = &cancelOnClose{ReadCloser: resp.Body, cancel: cancel}
+	return resp, nil
+}
+
+// cancelOnClose ends the attempt's deadline once its body is closed.
+type cancelOnClose struct {
+	io.ReadCloser
+	cancel context.CancelFunc
+}
+
+func (b *cancelOnClose) Close() error {
+	err := b.ReadCloser.Close()
+	b.cancel()
+	return err
+}
