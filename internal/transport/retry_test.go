@@ -11,6 +11,7 @@ import (
 	"testing"
 	"testing/synctest"
 
+	"github.com/jarcoal/httpmock"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -292,5 +293,28 @@ func TestTransportErrorIsNotVendorError(t *testing.T) {
 		assert.Equal(t, 1, re.Attempts)
 		assert.Equal(t, "things.create", re.Op)
 		assert.Equal(t, http.MethodPost, re.Method)
+	})
+}
+
+// The same check through httpmock's own body matching: every attempt of a
+// create retried after 429s carries the JSON body, counted under the
+// matcher's name.
+func TestRetryBodyMatcherSeesEveryAttempt(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		mt := newMock(t)
+		var n int
+		mt.RegisterMatcherResponder(http.MethodPost, baseURL+"/things",
+			httpmock.BodyContainsString(`"name":"replayed"`).WithName("create-body"),
+			func(*http.Request) (*http.Response, error) {
+				if n++; n < 3 {
+					return httpmock.NewStringResponse(http.StatusTooManyRequests, `{"code":"slow_down"}`), nil
+				}
+				return httpmock.NewStringResponse(http.StatusCreated, `{"id":"1"}`), nil
+			})
+		c := newClient(t, mt)
+		_, err := c.Do(t.Context(), &transport.Request{Op: opCreate, Path: []string{"things"}, Body: thing{Name: "replayed"}}, nil)
+		require.NoError(t, err)
+		assert.Equal(t, 3, mt.GetCallCountInfo()["POST "+baseURL+"/things <create-body>"])
+		assert.Equal(t, 3, mt.GetTotalCallCount())
 	})
 }
