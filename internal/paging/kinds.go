@@ -2,8 +2,14 @@ package paging
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"iter"
 )
+
+// ErrCursorLoop means a server answered a page with a link to that same
+// page.
+var ErrCursorLoop = errors.New("paging: next-page cursor does not advance")
 
 // Cursor iterates pages linked by a next-page cursor (Reach 360's nextUrl):
 // fetch is called with "" for the first page and returns the items and the
@@ -11,6 +17,10 @@ import (
 func Cursor[T any](ctx context.Context, fetch func(ctx context.Context, cursor string) ([]T, string, error), opts ...Option) iter.Seq2[T, error] {
 	return Seq(ctx, "", func(ctx context.Context, cursor string) (Page[T, string], error) {
 		items, next, err := fetch(ctx, cursor)
+		if err == nil && next != "" && next == cursor {
+			// A server that links a page to itself would be walked forever.
+			return Page[T, string]{}, fmt.Errorf("%w: the next-page link repeats the current one", ErrCursorLoop)
+		}
 		return Page[T, string]{Items: items, Next: next, Last: next == ""}, err
 	}, opts...)
 }

@@ -408,3 +408,25 @@ func TestPrefetchOverlapsFetchAndWork(t *testing.T) {
 		})
 	}
 }
+
+func TestCursorThatRepeatsItselfEnds(t *testing.T) {
+	calls := 0
+	var got []int
+	var gotErr error
+	for v, err := range paging.Cursor(context.Background(), func(_ context.Context, cursor string) ([]int, string, error) {
+		calls++
+		if calls > 3 {
+			t.Fatal("kept fetching a page that links to itself")
+		}
+		return []int{calls}, "page-2", nil
+	}) {
+		if err != nil {
+			gotErr = err
+			break
+		}
+		got = append(got, v)
+	}
+	assert.ErrorIs(t, gotErr, paging.ErrCursorLoop)
+	assert.Equal(t, []int{1}, got, "the first page's items, then the error for the second")
+	assert.Equal(t, 2, calls)
+}
