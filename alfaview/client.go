@@ -145,22 +145,19 @@ var (
 	opListPermissionGroups = transport.Operation{Name: "permissionGroups.list", Method: post, Idempotent: true}
 	opListRooms            = transport.Operation{Name: "rooms.list", Method: post, Idempotent: true}
 	opCreateRoom           = transport.Operation{Name: "rooms.create", Method: post}
-	opDestroyRoom          = transport.Operation{Name: "rooms.destroy", Method: post, Idempotent: true}
+	opDestroyRoom          = transport.Operation{Name: "rooms.destroy", Method: post, Idempotent: true, AlreadyDone: hasStatus(statusRoomNotFound)}
 	opCreateGroupLinks     = transport.Operation{Name: "links.createGroupLinks", Method: post}
 	opCreateGuestLinks     = transport.Operation{Name: "links.createGuestLinks", Method: post}
 	opListGroupLinks       = transport.Operation{Name: "links.listGroupLinks", Method: post, Idempotent: true}
 	opListGuestLinks       = transport.Operation{Name: "links.listGuestLinks", Method: post, Idempotent: true}
-	opDeleteLink           = transport.Operation{Name: "links.delete", Method: post, Idempotent: true}
+	opDeleteLink           = transport.Operation{Name: "links.delete", Method: post, Idempotent: true, AlreadyDone: hasStatus(statusNotFound)}
 )
 
-// goneOnRetry reports whether err is alfaview answering code (NOT_FOUND,
-// ROOM_NOT_FOUND) to a delete that needed more than one attempt. An earlier
-// attempt may have reached alfaview and deleted the object with its answer
-// lost; the retry cannot tell that from "never existed", but either way the
-// object is gone, which is what the caller asked for. Marking deletes
-// idempotent rests on this: without it a retry would turn a lost success
-// into ErrNotFound.
-func goneOnRetry(err error, code string) bool {
-	var e *Error
-	return errors.As(err, &e) && e.Attempts > 1 && e.StatusCode == code
+// hasStatus reports whether err is alfaview answering code; deletes use it
+// as their Operation.AlreadyDone.
+func hasStatus(code string) func(error) bool {
+	return func(err error) bool {
+		var e *Error
+		return errors.As(err, &e) && e.StatusCode == code
+	}
 }

@@ -327,9 +327,5 @@ func (s *LinksService) Delete(ctx context.Context, roomID, linkID string) error 
 		RoomID string `json:"roomId"`
 		ID     string `json:"id"`
 	}{roomID, linkID}
-	err := s.c.call(ctx, &opDeleteLink, []string{"guestService.v2", "deleteLink"}, body, nil)
-	if goneOnRetry(err, statusNotFound) {
-		return nil
-	}
-	return err
+	return s.c.call(ctx, &opDeleteLink, []string{"guestService.v2", "deleteLink"}, body, nil)
 }

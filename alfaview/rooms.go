@@ -248,9 +248,5 @@ func (s *RoomsService) Destroy(ctx context.Context, roomID string) error {
 	body := struct {
 		RoomID string `json:"roomId"`
 	}{roomID}
-	err := s.c.call(ctx, &opDestroyRoom, []string{"roomService", "destroy"}, body, nil)
-	if goneOnRetry(err, statusRoomNotFound) {
-		return nil
-	}
-	return err
+	return s.c.call(ctx, &opDestroyRoom, []string{"roomService", "destroy"}, body, nil)
 }

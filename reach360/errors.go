@@ -182,3 +182,7 @@ func first(a, b string) string {
 	}
 	return b
 }
+
+// isGone is the deletes' Operation.AlreadyDone: the group or user does not
+// exist, so a retry that finds it missing reports the delete as done.
+func isGone(err error) bool { return errors.Is(err, ErrNotFound) }

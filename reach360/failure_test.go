@@ -271,3 +271,22 @@ func TestListErrorMidway(t *testing.T) {
 	assert.Equal(t, 2, got)
 	assert.Equal(t, 1, errs)
 }
+
+// A delete that reached the server but lost its answer is retried; the retry
+// finds the group gone (group_not_found), which is the delete succeeding,
+// not an error. A first attempt that finds nothing still fails.
+func TestDeleteWhoseAnswerWasLostSucceeds(t *testing.T) {
+	srv, c := newFake(t)
+	g := srv.AddGroup("Temporary")
+	// A mid-body cut is retried by the SDK itself (net/http re-sends only
+	// requests cut before any answer byte on a reused connection).
+	srv.Inject(fakekit.Fault{Cut: fakekit.CutMidBody, Status: http.StatusOK, Apply: true,
+		Match: func(r *http.Request) bool { return r.Method == http.MethodDelete }})
+
+	require.NoError(t, c.Groups.Delete(t.Context(), g.ID))
+	assert.Equal(t, 1, srv.AppliedCount("groups.delete"))
+	assert.Equal(t, 2, srv.RequestCount(), "the lost answer, then the retry that found the group gone")
+
+	err := c.Groups.Delete(t.Context(), g.ID)
+	assert.ErrorIs(t, err, reach360.ErrGroupNotFound, "a first attempt that finds nothing is not found")
+}

@@ -66,7 +66,7 @@ var (
 	opCreateGroup  = &transport.Operation{Name: "groups.create", Method: http.MethodPost}
 	opGetGroup     = &transport.Operation{Name: "groups.get", Method: http.MethodGet, Idempotent: true}
 	opUpdateGroup  = &transport.Operation{Name: "groups.update", Method: http.MethodPut, Idempotent: true}
-	opDeleteGroup  = &transport.Operation{Name: "groups.delete", Method: http.MethodDelete, Idempotent: true}
+	opDeleteGroup  = &transport.Operation{Name: "groups.delete", Method: http.MethodDelete, Idempotent: true, AlreadyDone: isGone}
 	opListGroups   = &transport.Operation{Name: "groups.list", Method: http.MethodGet, Idempotent: true}
 	opListMembers  = &transport.Operation{Name: "groups.members", Method: http.MethodGet, Idempotent: true}
 	opAddMember    = &transport.Operation{Name: "groups.add_member", Method: http.MethodPut, Idempotent: true}
@@ -122,7 +122,8 @@ func (s *GroupsService) Update(ctx context.Context, groupID string, p UpdateGrou
 
 // Delete deletes a group (its members stay users of the account). The
 // built-in "Everyone" group fails with ErrReadOnlyGroup, a missing group
-// with ErrGroupNotFound.
+// with ErrGroupNotFound. When an attempt's answer is lost and the retry
+// finds the group gone, Delete succeeds: the earlier attempt deleted it.
 func (s *GroupsService) Delete(ctx context.Context, groupID string) error {
 	if err := check(opDeleteGroup).NotEmpty("groupID", groupID).Err(); err != nil {
 		return err

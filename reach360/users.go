@@ -77,7 +77,7 @@ type UsersService struct{ c *Client }
 var (
 	opListUsers  = &transport.Operation{Name: "users.list", Method: http.MethodGet, Idempotent: true}
 	opGetUser    = &transport.Operation{Name: "users.get", Method: http.MethodGet, Idempotent: true}
-	opDeleteUser = &transport.Operation{Name: "users.delete", Method: http.MethodDelete, Idempotent: true}
+	opDeleteUser = &transport.Operation{Name: "users.delete", Method: http.MethodDelete, Idempotent: true, AlreadyDone: isGone}
 	opUserGroups = &transport.Operation{Name: "users.groups", Method: http.MethodGet, Idempotent: true}
 )
 
@@ -106,7 +106,8 @@ func (s *UsersService) Get(ctx context.Context, userID string) (*User, error) {
 }
 
 // Delete removes a user from the account's training; a missing one fails
-// with ErrNotFound.
+// with ErrNotFound, unless it is a retry finding the user already removed by
+// an attempt whose answer was lost.
 func (s *UsersService) Delete(ctx context.Context, userID string) error {
 	if err := check(opDeleteUser).NotEmpty("userID", userID).Err(); err != nil {
 		return err

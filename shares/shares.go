@@ -18,7 +18,7 @@ var (
 	opUpdate       = transport.Operation{Name: "shares.update", Method: http.MethodPut, Idempotent: true}
 	opList         = transport.Operation{Name: "shares.list", Method: http.MethodGet, Idempotent: true}
 	opGet          = transport.Operation{Name: "shares.get", Method: http.MethodGet, Idempotent: true}
-	opDelete       = transport.Operation{Name: "shares.delete", Method: http.MethodDelete, Idempotent: true}
+	opDelete       = transport.Operation{Name: "shares.delete", Method: http.MethodDelete, Idempotent: true, AlreadyDone: isNotFound}
 	opCreateWebKey = transport.Operation{Name: "shares.createWebKey", Method: http.MethodPost}
 )
 
@@ -105,10 +105,6 @@ func (s *SharesService) Delete(ctx context.Context, shareID int64) error {
 		return err
 	}
 	_, err := s.tc.Do(ctx, &transport.Request{Op: &opDelete, Path: sharePath(shareID)}, nil)
-	var e *Error
-	if errors.As(err, &e) && e.StatusCode == http.StatusNotFound && e.Attempts > 1 {
-		return nil
-	}
 	return err
 }
 
@@ -140,4 +136,10 @@ func sharePath(id int64) []string {
 
 func checkShareID(op transport.Operation, id int64) error {
 	return validate.New(ErrInvalidParams, vendor, op.Name).Positive("shareID", id).Err()
+}
+
+// isNotFound is Delete's Operation.AlreadyDone: the share does not exist.
+func isNotFound(err error) bool {
+	var e *Error
+	return errors.As(err, &e) && e.StatusCode == http.StatusNotFound
 }

@@ -102,7 +102,8 @@ var (
 	opGet    = &transport.Operation{Name: "accessTemplates.get", Method: http.MethodGet, Idempotent: true}
 	opList   = &transport.Operation{Name: "accessTemplates.list", Method: http.MethodGet, Idempotent: true}
 	opUpdate = &transport.Operation{Name: "accessTemplates.update", Method: http.MethodPut, Idempotent: true}
-	opDelete = &transport.Operation{Name: "accessTemplates.delete", Method: http.MethodDelete, Idempotent: true}
+	opDelete = &transport.Operation{Name: "accessTemplates.delete", Method: http.MethodDelete, Idempotent: true,
+		AlreadyDone: func(err error) bool { return errors.Is(err, ErrNotFound) }}
 )
 
 var (
@@ -189,10 +190,6 @@ func (s *AccessTemplatesService) Delete(ctx context.Context, id GUID) error {
 	_, err := s.tc.Do(ctx, &transport.Request{Op: opDelete, Path: pathTemplate, Query: url.Values{
 		"AccessTemplateId": {id.hex32()},
 	}}, nil)
-	var e *Error
-	if errors.As(err, &e) && e.Attempts > 1 && errors.Is(e, ErrNotFound) {
-		return nil
-	}
 	return err
 }
 

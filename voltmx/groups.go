@@ -20,7 +20,8 @@ var (
 	// Modify and delete are POSTs, but replaying them leaves the group as
 	// one call would: they may be retried like reads.
 	opGroupsUpdate = &transport.Operation{Name: "groups.update", Method: http.MethodPost, Idempotent: true}
-	opGroupsDelete = &transport.Operation{Name: "groups.delete", Method: http.MethodPost, Idempotent: true}
+	opGroupsDelete = &transport.Operation{Name: "groups.delete", Method: http.MethodPost, Idempotent: true,
+		AlreadyDone: func(err error) bool { return errors.Is(err, ErrGroupNotFound) }}
 )
 
 // GroupsService manages groups: collections of users that share permissions.
@@ -223,11 +224,6 @@ func (s *GroupsService) Delete(ctx context.Context, id int64) error {
 		return err
 	}
 	_, err := s.c.tc.Do(ctx, &transport.Request{Op: opGroupsDelete, Path: groupsPath(itoa(id), "delete")}, nil)
-	var e *Error
-	if errors.As(err, &e) && e.Attempts > 1 && e.Is(ErrGroupNotFound) {
-		// An earlier attempt may have deleted it and lost the answer.
-		return nil
-	}
 	return err
 }
 

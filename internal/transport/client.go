@@ -212,6 +212,10 @@ func (c *Client) Do(ctx context.Context, r *Request, out any) (*Response, error)
 				session.Invalidate(o.Credential)
 				continue
 			}
+			if resp.Attempts > 1 && r.Op.AlreadyDone != nil && r.Op.AlreadyDone(err) {
+				resp.Body = nil
+				return resp, nil
+			}
 			return resp, err
 		}
 		if err := c.decode(resp, out); err != nil {

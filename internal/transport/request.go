@@ -20,6 +20,13 @@ type Operation struct {
 	// may have reached the server. Creates are not; reads, PUTs, DELETEs and
 	// read-only POSTs are. The retry policy reads it.
 	Idempotent bool
+	// AlreadyDone, for idempotent deletes, reports whether a vendor error
+	// means the target does not exist. When a retry (not the first
+	// attempt) gets that answer, an earlier attempt whose answer was lost
+	// most likely did the delete, and either way the target is gone, which
+	// is what the caller asked for: Do reports success. Without it, marking
+	// a delete idempotent would turn a lost success into "not found".
+	AlreadyDone func(err error) bool
 }
 
 // Request is one call of an Operation.
