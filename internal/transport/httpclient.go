@@ -13,6 +13,16 @@ import (
 // uses: one per process, as with http.DefaultTransport, but sized for many
 // concurrent callers of one host (http.DefaultTransport keeps only two idle
 // connections per host, so bursts would open and close connections).
+//
+// MaxConnsPerHost equals MaxIdleConnsPerHost, so every connection the pool
+// opens can also be kept. Without the cap net/http opens more than one
+// connection per concurrent caller: a caller whose last connection is not
+// back in the pool yet dials another, and a dial started while waiting goes
+// on after an idle connection served the caller. The pool then holds more
+// than it may keep idle and closes the surplus, only to dial again in the
+// next burst (256 callers opened 310 to 340 connections for 1,000 to 10,000
+// calls). Past 256 calls in flight to one host, callers wait for a
+// connection instead; over HTTP/2 one connection carries them all.
 var sharedTransport = sync.OnceValue(func() *http.Transport {
 	return &http.Transport{
 		Proxy: http.ProxyFromEnvironment,
@@ -23,6 +33,7 @@ var sharedTransport = sync.OnceValue(func() *http.Transport {
 		ForceAttemptHTTP2:     true,
 		MaxIdleConns:          1024,
 		MaxIdleConnsPerHost:   256,
+		MaxConnsPerHost:       256,
 		IdleConnTimeout:       90 * time.Second,
 		TLSHandshakeTimeout:   10 * time.Second,
 		ExpectContinueTimeout: 1 * time.Second,
