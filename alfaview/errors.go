@@ -165,7 +165,12 @@ func checkResponse(r *transport.Response) error {
 
 // replyInfoOf returns a successful answer's replyInfo, nil when there is
 // none or the body is not a JSON object (decoding the result reports that).
+// A successful replyInfo has no statusCode, so a body that does not mention
+// one is not decoded twice.
 func replyInfoOf(body []byte) *replyInfo {
+	if !mentionsStatusCode(body) {
+		return nil
+	}
 	var reply struct {
 		ReplyInfo *replyInfo `json:"replyInfo"`
 	}
@@ -173,6 +178,30 @@ func replyInfoOf(body []byte) *replyInfo {
 		return nil
 	}
 	return reply.ReplyInfo
+}
+
+// mentionsStatusCode reports whether body holds "statusCode" in any ASCII
+// case, as encoding/json matches keys; alfaview does not escape letters in
+// its keys.
+func mentionsStatusCode(body []byte) bool {
+	const key = "statuscode"
+	for i := 0; i+len(key) <= len(body); i++ {
+		if body[i]|0x20 == key[0] && asciiFold(body[i:i+len(key)], key) {
+			return true
+		}
+	}
+	return false
+}
+
+// asciiFold reports whether b equals the lower-case ASCII word lower, ignoring
+// the case of letters.
+func asciiFold(b []byte, lower string) bool {
+	for i := range len(lower) {
+		if c := b[i]; c != lower[i] && c|0x20 != lower[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // gatewayReplyInfo makes what it can of a failed answer's body: the first

@@ -3,7 +3,6 @@ package alfaview
 import (
 	"cmp"
 	"context"
-	"encoding/json"
 	"slices"
 	"strings"
 )
@@ -26,9 +25,26 @@ type PermissionGroup struct {
 }
 
 type permissionGroupWire struct {
-	Name        string                     `json:"name"`
-	Order       int                        `json:"order"`
-	Permissions map[string]json.RawMessage `json:"permissions"`
+	Name        string              `json:"name"`
+	Order       int                 `json:"order"`
+	Permissions map[string]wireFlag `json:"permissions"`
+}
+
+// wireFlag is one entry of a group's permissions: a boolean, or a value of
+// another kind, which List leaves out. Decoding it copies nothing, where a
+// json.RawMessage per entry would.
+type wireFlag struct{ isBool, on bool }
+
+func (f *wireFlag) UnmarshalJSON(b []byte) error {
+	switch string(b) {
+	case "true":
+		*f = wireFlag{isBool: true, on: true}
+	case "false":
+		*f = wireFlag{isBool: true}
+	default:
+		*f = wireFlag{}
+	}
+	return nil
 }
 
 // List returns every permission group of the company, sorted by Order (then
@@ -49,10 +65,9 @@ func permissionGroups(m map[string]permissionGroupWire) []PermissionGroup {
 	out := make([]PermissionGroup, 0, len(m))
 	for id, w := range m {
 		g := PermissionGroup{ID: id, Name: w.Name, Order: w.Order, Permissions: make(map[string]bool, len(w.Permissions))}
-		for k, raw := range w.Permissions {
-			var b bool
-			if json.Unmarshal(raw, &b) == nil {
-				g.Permissions[k] = b
+		for k, f := range w.Permissions {
+			if f.isBool {
+				g.Permissions[k] = f.on
 			}
 		}
 		out = append(out, g)
