@@ -1,0 +1,121 @@
+package bench
+
+import (
+	"bytes"
+	"encoding/json"
+	"reflect"
+	"testing"
+
+	"github.com/grantkit/grantkit-go/alfaview"
+)
+
+// BenchmarkP1Get measures the SDK's cost over a hand-written net/http
+// call (P1). Repeat whole runs, so that the two sides alternate and drift
+// in the machine's load hits both, and compare the columns:
+//
+//	for i in $(seq 10); do go test -run '^$' -bench P1Get -benchmem -benchtime 2s ./internal/bench; done > p1.txt
+//	benchstat -col /impl p1.txt
+func BenchmarkP1Get(b *testing.B) {
+	for _, v := range getCases {
+		b.Run("vendor="+v.vendor, func(b *testing.B) {
+			gc := v.start(b, sequentialPool)
+			for _, impl := range []struct {
+				name string
+				call func(b *testing.B) error
+			}{
+				{"hand", func(b *testing.B) error { return gc.hand(b.Context()) }},
+				{"sdk", func(b *testing.B) error { return gc.sdk(b.Context()) }},
+			} {
+				b.Run("impl="+impl.name, func(b *testing.B) {
+					// One call outside the timer, so both start with a
+					// connection in the pool.
+					must(b, impl.call(b))
+					b.ReportAllocs()
+					for i := 0; b.Loop(); i++ {
+						if i%recordEvery == 0 {
+							gc.srv.ResetRequests()
+						}
+						if err := impl.call(b); err != nil {
+							b.Fatal(err)
+						}
+					}
+				})
+			}
+		})
+	}
+}
+
+// TestP1SameRequest checks that the benchmark compares like with like: for
+// every vendor, the hand-written call sends what the SDK sends (method,
+// path, query, headers, body up to alfaview's random request id) and reads
+// the same object back.
+func TestP1SameRequest(t *testing.T) {
+	for _, v := range getCases {
+		t.Run(v.vendor, func(t *testing.T) {
+			gc := v.start(t, sequentialPool)
+			gc.srv.ResetRequests()
+			sdkOut, err := gc.sdkResult(t.Context())
+			must(t, err)
+			handOut, err := gc.handResult(t.Context())
+			must(t, err)
+			reqs := gc.srv.Requests()
+			if len(reqs) != 2 {
+				t.Fatalf("the fake saw %d requests, want 2 (no login: the session is warm)", len(reqs))
+			}
+			sdk, hand := reqs[0], reqs[1]
+			if sdk.Method != hand.Method || sdk.Path != hand.Path || sdk.RawQuery != hand.RawQuery {
+				t.Errorf("SDK sent %s %s?%s, hand-written %s %s?%s",
+					sdk.Method, sdk.Path, sdk.RawQuery, hand.Method, hand.Path, hand.RawQuery)
+			}
+			if !reflect.DeepEqual(sdk.Header, hand.Header) {
+				t.Errorf("headers differ:\nSDK  %v\nhand %v", sdk.Header, hand.Header)
+			}
+			if !bytes.Equal(withoutRequestID(t, sdk.Body), withoutRequestID(t, hand.Body)) {
+				t.Errorf("bodies differ:\nSDK  %s\nhand %s", sdk.Body, hand.Body)
+			}
+			if !sameResult(sdkOut, handOut) {
+				t.Errorf("results differ:\nSDK  %+v\nhand %+v", sdkOut, handOut)
+			}
+		})
+	}
+}
+
+// withoutRequestID blanks alfaview's accessInfo.requestId, random per call
+// on both sides, and re-encodes the body so key order cannot differ.
+func withoutRequestID(t *testing.T, body []byte) []byte {
+	t.Helper()
+	if len(body) == 0 {
+		return nil
+	}
+	var m map[string]any
+	must(t, json.Unmarshal(body, &m))
+	if info, ok := m["accessInfo"].(map[string]any); ok {
+		if id, _ := info["requestId"].(string); id == "" {
+			t.Errorf("accessInfo has no requestId: %s", body)
+		}
+		info["requestId"] = ""
+	}
+	out, err := json.Marshal(m)
+	must(t, err)
+	return out
+}
+
+// sameResult compares the SDK's result with the hand-written one; for
+// alfaview the SDK's sorted slice against the decoded map.
+func sameResult(sdk, hand any) bool {
+	groups, ok := sdk.([]alfaview.PermissionGroup)
+	if !ok {
+		return reflect.DeepEqual(sdk, hand)
+	}
+	h := hand.(*alfaviewPermissionGroups)
+	if len(groups) == 0 || len(groups) != len(h.PermissionGroups) {
+		return false
+	}
+	for _, g := range groups {
+		w, ok := h.PermissionGroups[g.ID]
+		if !ok || w.Name != g.Name || w.Order != g.Order || !reflect.DeepEqual(w.Permissions, g.Permissions) {
+			return false
+		}
+	}
+	return true
+}
