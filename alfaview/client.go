@@ -81,7 +81,7 @@ func (c Client) String() string {
 	if c.tc == nil {
 		return "alfaview.Client{}"
 	}
-	return "alfaview.Client{BaseURL:" + c.tc.BaseURL().String() + ", Credentials:" + c.auth.creds.String() + "}"
+	return "alfaview.Client{BaseURL:" + c.tc.BaseURL().Redacted() + ", Credentials:" + c.auth.creds.String() + "}"
 }
 
 // GoString is String, so %#v cannot reach the credentials either.

@@ -93,7 +93,7 @@ func NewClient(key APIKey, opts ...Option) (*Client, error) {
 func (c Client) Format(f fmt.State, _ rune) {
 	base := ""
 	if c.tc != nil {
-		base = c.tc.BaseURL().String()
+		base = c.tc.BaseURL().Redacted()
 	}
 	fmt.Fprintf(f, "reach360.Client{BaseURL:%q}", base)
 }

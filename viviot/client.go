@@ -76,5 +76,5 @@ func baseURL(tc *transport.Client) string {
 	if tc == nil {
 		return ""
 	}
-	return tc.BaseURL().String()
+	return tc.BaseURL().Redacted()
 }
