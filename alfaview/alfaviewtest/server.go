@@ -9,7 +9,7 @@
 //     (ClientID, Secret, CompanyID), the seeded user (Username, Password)
 //     and refreshTokenCredentials with the "auth" cookie it sets on every
 //     successful authentication. Tokens expire TokenLifetime after they are
-//     issued, by the server's clock (fakekit.WithClock), or at once with
+//     issued, by the server's clock (WithClock), or at once with
 //     ExpireSessions.
 //   - businessLogicService/permissionGroups/list answers the seeded
 //     Moderator, Participant and Spectator groups (and any AddPermissionGroup)
@@ -101,11 +101,11 @@ type session struct {
 // NewServer starts a fake seeded with the credentials above and the
 // Moderator (order 1), Participant (2) and Spectator (3) permission groups,
 // and no rooms. With tb it closes itself when the test ends; with nil the
-// caller must Close it. opts are fakekit's (WithClock, InMemory).
+// caller must Close it. opts are WithClock and InMemory.
 //
 // Ids come from a generator seeded the same way in every fake, so a
 // program that makes the same calls gets the same ids.
-func NewServer(tb testing.TB, opts ...fakekit.Option) *Server {
+func NewServer(tb testing.TB, opts ...Option) *Server {
 	s := &Server{
 		ids:        rand.New(rand.NewChaCha8([32]byte{'a', 'l', 'f', 'a', 'v', 'i', 'e', 'w'})),
 		lifetime:   DefaultTokenLifetime,

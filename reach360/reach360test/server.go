@@ -29,8 +29,8 @@
 // change nothing (adding an existing member) are not counted.
 //
 // The embedded *fakekit.Server adds request recording (Requests,
-// RequestCount), fault injection (Inject: error statuses, Retry-After, cut
-// connections, latency) and connection counts.
+// RequestCount), fault injection (Inject with a Fault: error statuses,
+// Retry-After, cut connections, latency) and connection counts.
 package reach360test
 
 import (
@@ -65,8 +65,8 @@ type Server struct {
 
 // NewServer starts a fake holding only the "Everyone" group. With a non-nil
 // tb it is closed when the test ends; otherwise (programs) call Close.
-// opts are fakekit's (InMemory, WithClock).
-func NewServer(tb testing.TB, opts ...fakekit.Option) *Server {
+// opts are InMemory and WithClock.
+func NewServer(tb testing.TB, opts ...Option) *Server {
 	s := &Server{st: newStore()}
 	s.Server = fakekit.Start(s.routes(), opts...)
 	if tb != nil {

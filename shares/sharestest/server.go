@@ -15,7 +15,7 @@
 // {"message":"Invalid input","code":"invalidInputErrorError",…} for bodies
 // the API would reject. Its OAuth2 token endpoint rotates refresh tokens on
 // every use and expires access tokens by the server's clock
-// (fakekit.WithClock). Fault injection, request recording and applied-write
+// (WithClock). Fault injection, request recording and applied-write
 // counts come from the embedded fakekit.Server; every write that changes
 // state calls MarkApplied with the client's operation name
 // ("shares.create", "shares.update", "shares.delete",
@@ -102,9 +102,9 @@ type accessToken struct {
 // NewServer starts a fake with one account, a full-scope API key (Token)
 // and a read-only one (ReadOnlyToken), and no organizations, devices, users
 // or shares. With tb it is closed when the test ends; with nil the caller
-// must Close it. opts are fakekit's: InMemory for testing/synctest,
+// must Close it. opts are InMemory for testing/synctest and
 // WithClock to expire access tokens on a clock the test moves.
-func NewServer(tb testing.TB, opts ...fakekit.Option) *Server {
+func NewServer(tb testing.TB, opts ...Option) *Server {
 	s := &Server{
 		owner:         Account{ID: 1, FirstName: "Sam", LastName: "Owner"},
 		orgs:          map[int64]Organization{},

@@ -88,9 +88,8 @@ type session struct {
 
 // NewServer starts a fake with a root organization and the Admin user
 // AdminUserName. With a non-nil tb it is closed when the test ends;
-// otherwise the caller must Close it. opts are fakekit's (WithClock,
-// InMemory).
-func NewServer(tb testing.TB, opts ...fakekit.Option) *Server {
+// otherwise the caller must Close it. opts are WithClock and InMemory.
+func NewServer(tb testing.TB, opts ...Option) *Server {
 	s := &Server{
 		ttl:      DefaultTokenTTL,
 		users:    map[string]*User{},

@@ -66,10 +66,10 @@ func (e *apiError) write(w http.ResponseWriter) {
 }
 
 // ErrorBody returns a ServiceStack error body with errorCode, message and
-// the server's StackTrace, for a fakekit.Fault's Body; the fake's own
+// the server's StackTrace, for a Fault's Body; the fake's own
 // answers never fail with a 500, so this is how a test gets one:
 //
-//	srv.Inject(fakekit.Fault{Status: 500, Body: viviottest.ErrorBody("NullReferenceException", "Object reference not set")})
+//	srv.Inject(viviottest.Fault{Status: 500, Body: viviottest.ErrorBody("NullReferenceException", "Object reference not set")})
 func ErrorBody(errorCode, message string) string {
 	b, _ := json.Marshal(errorBody{ResponseStatus: wireStatus{
 		ErrorCode: errorCode, Message: message, StackTrace: StackTrace, Errors: []wireFieldError{},

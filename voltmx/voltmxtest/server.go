@@ -20,7 +20,7 @@
 //   - AccessToken and AccessSecret headers, obtained from
 //     GET /vpns/api/v1/oauth/accesstoken with HTTP Basic.
 //
-// Issued tokens live TokenLifetime by the server's clock (fakekit.WithClock)
+// Issued tokens live TokenLifetime by the server's clock (WithClock)
 // unless ExpireSessions ends them all at once; AuthCount counts the logins
 // and token fetches that succeeded. Everything fakekit offers (fault
 // injection, request records, applied-write counts) is promoted from the
@@ -85,8 +85,9 @@ type session struct {
 
 // NewServer starts a fake with the 18 permissions and the console user
 // Username (id 1). With tb it is closed when the test ends; with a nil tb
-// (example programs) the caller must call Close.
-func NewServer(tb testing.TB, opts ...fakekit.Option) *Server {
+// (example programs) the caller must call Close. opts are InMemory and
+// WithClock.
+func NewServer(tb testing.TB, opts ...Option) *Server {
 	s := &Server{
 		groups:   make(map[int64]*Group),
 		users:    make(map[int64]*User),
