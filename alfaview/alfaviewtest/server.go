@@ -8,9 +8,9 @@
 //   - authenticationService/authenticate accepts the seeded API key
 //     (ClientID, Secret, CompanyID), the seeded user (Username, Password)
 //     and refreshTokenCredentials with the "auth" cookie it sets on every
-//     successful authentication. Tokens expire TokenLifetime after they are
-//     issued, by the server's clock (WithClock), or at once with
-//     ExpireSessions.
+//     successful authentication. Tokens expire DefaultTokenLifetime (or what
+//     SetTokenLifetime set) after they are issued, by the server's clock
+//     (WithClock), or at once with ExpireSessions.
 //   - businessLogicService/permissionGroups/list answers the seeded
 //     Moderator, Participant and Spectator groups (and any AddPermissionGroup)
 //     as a map keyed by id.
