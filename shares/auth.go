@@ -51,10 +51,12 @@ func (t BearerToken) Format(f fmt.State, verb rune) { redact.Format(f, verb, t.S
 // A refresh is not retried once its request may have reached the server
 // (only after a failed dial or a 429): the server spends the refresh token
 // on receipt, so a replay could only be refused, and the new token in a
-// lost answer cannot be recovered. If that happens the error says so and
-// later refreshes fail with ErrInvalidGrant until the account is authorized
-// again. For the same reason a refresh, once started, runs to its end (up
-// to a minute) even if the caller's context ends first.
+// lost answer cannot be recovered. If that happens the call fails with the
+// connection error of the "oauth.token" operation (which does not say
+// whether the server spent the token), and if it did, the next refresh
+// fails with ErrInvalidGrant until the account is authorized again. For the
+// same reason a refresh, once started, runs to its end (up to a minute)
+// even if the caller's context ends first.
 //
 // OAuth2 prints with its secrets redacted.
 type OAuth2 struct {
