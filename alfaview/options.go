@@ -11,7 +11,17 @@ import (
 // Option configures a Client; pass any number to NewClient.
 type Option = transport.Option[config]
 
-// RetryPolicy says how often and how patiently failed attempts are retried; see WithRetry.
+// RetryPolicy says how often and how patiently failed attempts are retried
+// (see WithRetry): MaxRetries retries may follow the first attempt (0: none),
+// each after a full-jitter exponential backoff starting at MinBackoff (500ms)
+// and capped at MaxBackoff (8s), or after the server's Retry-After, honoured
+// up to MaxRetryAfter (30s). A zero duration means the default in brackets.
+//
+// Which failures are retried is not part of the policy. Reads, updates and
+// deletes are retried after connection errors and 429, 500, 502, 503 and 504
+// answers; Links.CreateGroupLinks, Links.CreateGuestLinks and Rooms.Create,
+// which a replay could apply twice, only after a failed dial (the request
+// never left) or a 429 (the server did not act).
 type RetryPolicy = transport.RetryPolicy
 
 // DefaultRetryPolicy returns the policy a Client uses unless WithRetry or WithMaxRetries is given.
@@ -25,8 +35,9 @@ func WithBaseURL(rawURL string) Option { return transport.WithBaseURL[config](ra
 // settings); the Client copies it and never changes it.
 func WithHTTPClient(c *http.Client) Option { return transport.WithHTTPClient[config](c) }
 
-// WithRetry replaces the retry policy. Which failures are retried stays
-// fixed: see the package documentation.
+// WithRetry replaces the retry policy. Its zero durations take the defaults,
+// but a zero MaxRetries means no retries. Which failures are retried does not
+// change: see RetryPolicy.
 func WithRetry(p RetryPolicy) Option { return transport.WithRetry[config](p) }
 
 // WithMaxRetries keeps the default waits and changes only how many retries
@@ -37,13 +48,19 @@ func WithMaxRetries(n int) Option { return transport.WithMaxRetries[config](n) }
 // own User-Agent.
 func WithUserAgent(product string) Option { return transport.WithUserAgent[config](product) }
 
-// WithLogger logs every attempt (operation, path, status, duration) at
-// Debug level; bodies, tokens and credentials are never logged.
+// WithLogger logs one Debug record ("grantkit request") per attempt, with
+// vendor, op, method, path (without the query), attempt and duration, the
+// status when an answer came and the error when the attempt failed.
+// Credentials, headers, bodies and query values are never logged.
 func WithLogger(l *slog.Logger) Option { return transport.WithLogger[config](l) }
 
-// WithTimeout bounds each attempt (default 30s); d <= 0 leaves only the
-// caller's context as a bound.
+// WithTimeout bounds each attempt, from connecting to reading the whole
+// answer; the caller's context bounds the whole call, retries included.
+// d <= 0 leaves only the context. Without WithTimeout, the Timeout of the
+// client given to WithHTTPClient applies, else 30s.
 func WithTimeout(d time.Duration) Option { return transport.WithTimeout[config](d) }
 
-// WithMaxResponseBytes caps how much of a reply is read (default 10 MiB).
+// WithMaxResponseBytes caps how much of a response body is read (10 MiB by
+// default, and for n == 0); a larger answer fails the call instead of
+// filling memory. NewClient rejects a negative n.
 func WithMaxResponseBytes(n int64) Option { return transport.WithMaxResponseBytes[config](n) }
