@@ -73,6 +73,10 @@ type Error struct {
 	Attempts int
 }
 
+// Error reads like every grantkit vendor error: "reach360: groups.get
+// (GET /groups/g-42): 503: Service Unavailable [4 attempts]", or
+// "reach360: groups.create (POST /groups): 409 duplicate_name: a group
+// named "Sales" already exists".
 func (e *Error) Error() string {
 	return transport.APIErrorText{
 		Vendor: vendor, Op: e.Op, Method: e.Method, Path: e.Path,

@@ -88,6 +88,10 @@ type Error struct {
 	oauth bool
 }
 
+// Error reads like every grantkit vendor error: "shares: shares.get
+// (GET /v2/shares/42): 404 notFound: share not found". The API's code and
+// message come from whichever of code/errorCode and message/errorMessage
+// the answer carried.
 func (e *Error) Error() string {
 	return transport.APIErrorText{
 		Vendor: vendor, Op: e.Op, Method: e.Method, Path: e.Path,

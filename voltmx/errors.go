@@ -69,6 +69,10 @@ type Error struct {
 	Attempts int
 }
 
+// Error reads like every grantkit vendor error, without a code since the
+// API has none: "voltmx: groups.delete
+// (POST /vpns/api/v1/accessmgmt/groups/7/delete): 400: Delete is not
+// allowed on active group".
 func (e *Error) Error() string {
 	return transport.APIErrorText{
 		Vendor: vendor, Op: e.Op, Method: e.Method, Path: e.Path,
