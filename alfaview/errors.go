@@ -9,8 +9,9 @@ import (
 )
 
 // ErrInvalidParams matches errors for parameters rejected before anything
-// was sent (a *validate.Error naming each bad field). It is the client-side
-// counterpart of ErrInvalidArgument.
+// was sent; the error's text names each bad field, as "alfaview:
+// links.createGroupLinks: invalid params: roomID must not be empty". It is
+// the client-side counterpart of ErrInvalidArgument.
 var ErrInvalidParams = errors.New("alfaview: invalid parameters")
 
 // Sentinels for alfaview's status codes; match them with errors.Is on an

@@ -11,8 +11,9 @@ import (
 
 var (
 	// ErrInvalidParams matches errors from parameters rejected before any
-	// request was sent (empty name or id, limit outside 1..100); the error
-	// (a *validate.Error) names every bad field.
+	// request was sent (empty name or id, limit outside 1..100); the
+	// error's text names every bad field, as
+	// "reach360: groups.create: invalid params: Name must not be empty".
 	ErrInvalidParams = errors.New("reach360: invalid params")
 	// ErrDuplicateName matches the API's duplicate_name: a group with that
 	// name already exists.

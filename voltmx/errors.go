@@ -15,7 +15,8 @@ import (
 // and, where the status alone says enough, by status.
 var (
 	// ErrInvalidParams matches a call rejected by the client before anything
-	// was sent; the error (a *validate.Error inside) names every bad field.
+	// was sent; the error's text names every bad field, as "voltmx:
+	// groups.create: invalid params: GroupName must not be empty".
 	ErrInvalidParams = errors.New("voltmx: invalid params")
 	// ErrUnauthorized matches a 401 "Unauthorized request": wrong
 	// credentials, or a session that stayed rejected after one fresh login.
