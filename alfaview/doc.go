@@ -36,12 +36,14 @@
 //
 // # Retries
 //
-// Reads (lists) are retried on connection errors, 429 and 5xx. Creates are
-// retried only when the request provably did not reach alfaview (a failed
-// dial) or alfaview said so (429): a create is never sent twice. Deletes are
-// retried like reads, and a NOT_FOUND answer to a retried delete counts as
-// success: the attempt whose answer was lost may have deleted the object,
-// and it is gone either way.
+// Reads (lists) are retried on connection errors and 429, 500, 502, 503 and
+// 504 answers. Creates are retried only when the request provably did not
+// reach alfaview (a failed dial) or alfaview said so (429): a create that
+// may have reached alfaview is never sent again, so it is never applied
+// twice. Deletes are retried like reads, and a NOT_FOUND (ROOM_NOT_FOUND for
+// Rooms.Destroy) answer to a retried delete counts as success: the attempt
+// whose answer was lost may have deleted the object, and it is gone either
+// way.
 //
 // # Usage
 //

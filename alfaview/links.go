@@ -244,7 +244,8 @@ func (s *LinksService) ListGroupLinks(ctx context.Context, roomID string) ([]Gro
 // as ada@example.com), DisplayName and PermissionGroupID are required;
 // Locale must be "de", "en" or empty; ValidUntil must be after ValidFrom
 // when both are set. Otherwise the error matches ErrInvalidParams and
-// nothing is sent. Like CreateGroupLinks it is never sent twice.
+// nothing is sent. Like CreateGroupLinks it is never sent again once it
+// may have reached alfaview.
 func (s *LinksService) CreateGuestLinks(ctx context.Context, roomID string, links []GuestLinkCreation) ([]GuestLink, error) {
 	v := validate.New(ErrInvalidParams, vendor, opCreateGuestLinks.Name).
 		NotEmpty("roomID", roomID).

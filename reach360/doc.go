@@ -27,9 +27,9 @@
 // request is sent, and problems wrap ErrInvalidParams.
 //
 // Reads, updates and deletes are retried after connection failures and
-// 429/5xx answers; creating a group is retried only when the request
-// provably never reached the server, so a retry cannot turn into a
-// duplicate_name surprise.
+// 429, 500, 502, 503 and 504 answers; creating a group only after a failed
+// dial (the request never left) or a 429 (the server did not act), so a
+// retry cannot turn into a duplicate_name surprise.
 //
 // The package reach360test provides an in-memory fake of the API for tests
 // and examples.
