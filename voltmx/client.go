@@ -3,7 +3,9 @@ package voltmx
 import (
 	"errors"
 	"fmt"
+	"io"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
@@ -128,3 +130,18 @@ func (c *Client) String() string { return "voltmx.Client{BaseURL:" + c.BaseURL()
 
 // GoString is String, so %#v shows no credentials either.
 func (c *Client) GoString() string { return c.String() }
+
+// Format prints String whatever the verb, for a Client value as for a
+// pointer: String has a pointer receiver, so fmt would print a value (or use
+// %d on a pointer) field by field, the engine behind the client included,
+// as it does not for the other vendors' clients.
+func (c Client) Format(f fmt.State, verb rune) {
+	s := "voltmx.Client{}"
+	if c.tc != nil {
+		s = c.String()
+	}
+	if verb == 'q' {
+		s = strconv.Quote(s)
+	}
+	_, _ = io.WriteString(f, s)
+}
