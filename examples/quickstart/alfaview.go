@@ -65,7 +65,7 @@ func alfaviewClient(s *session) (*alfaview.Client, string, error) {
 	s.where = "fake at " + srv.URL
 	room := srv.AddRoom(alfaview.Room{DisplayName: "Quickstart room"})
 	if s.faults {
-		injectFaults(s, srv.Server,
+		injectFaults(s, srv,
 			route("POST", "guestService.v2/createGroupLinks"),
 			route("POST", "businessLogicService/permissionGroups/list"),
 			route("POST", "guestService.v2/listGroupLinks"))

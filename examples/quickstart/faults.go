@@ -4,8 +4,16 @@ import (
 	"net/http"
 	"strings"
 
-	"github.com/grantkit/grantkit-go/internal/fakekit"
+	"github.com/grantkit/grantkit-go/reach360/reach360test"
 )
+
+// fake is what -faults needs of a fake. Every <vendor>test.Server has it,
+// and their Fault types are one type, so reach360test's name serves for
+// all five.
+type fake interface {
+	Inject(reach360test.Fault)
+	FaultsServed() int
+}
 
 // route matches requests by method and a part of the path, so a fault lands
 // on one operation whatever base path the fake serves under.
@@ -24,11 +32,11 @@ func route(method, pathPart string) func(*http.Request) bool {
 //
 // A create that met a 503 or a cut connection would NOT be retried, since
 // it may have been applied; the quickstart only shows faults it rides out.
-func injectFaults(s *session, srv *fakekit.Server, write, read, cut func(*http.Request) bool) {
+func injectFaults(s *session, srv fake, write, read, cut func(*http.Request) bool) {
 	s.faultsServed = srv.FaultsServed
-	srv.Inject(fakekit.Fault{Match: write, Status: http.StatusTooManyRequests, RetryAfter: "1",
+	srv.Inject(reach360test.Fault{Match: write, Status: http.StatusTooManyRequests, RetryAfter: "1",
 		Body: `{"message":"slow down"}`})
-	srv.Inject(fakekit.Fault{Match: read, Status: http.StatusServiceUnavailable,
+	srv.Inject(reach360test.Fault{Match: read, Status: http.StatusServiceUnavailable,
 		Body: "<html><body>upstream unavailable</body></html>", ContentType: "text/html"})
-	srv.Inject(fakekit.Fault{Match: cut, Cut: fakekit.CutBeforeResponse})
+	srv.Inject(reach360test.Fault{Match: cut, Cut: reach360test.CutBeforeResponse})
 }

@@ -75,7 +75,7 @@ func reach360Client(s *session) (*reach360.Client, error) {
 		}
 	}
 	if s.faults {
-		injectFaults(s, srv.Server, route("POST", "/groups"), route("GET", "/users"), route("PUT", "/users/"))
+		injectFaults(s, srv, route("POST", "/groups"), route("GET", "/users"), route("PUT", "/users/"))
 	}
 	return reach360.NewClient(srv.APIKey(), append(opts, reach360.WithBaseURL(srv.URL), reach360.WithHTTPClient(srv.Client()))...)
 }

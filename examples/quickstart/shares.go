@@ -77,7 +77,7 @@ func sharesClient(s *session) (*shares.Client, shareIDs, error) {
 	lock := srv.AddDevice(org.ID, "Front door")
 	user := srv.AddUser("Ada", "Lovelace", "ada@example.com")
 	if s.faults {
-		injectFaults(s, srv.Server, route("POST", "/v2/shares"), route("GET", "/v2/shares/"), route("GET", "/v2/shares/"))
+		injectFaults(s, srv, route("POST", "/v2/shares"), route("GET", "/v2/shares/"), route("GET", "/v2/shares/"))
 	}
 	// OAuth2 shows the refresh flow: the fake rotates the refresh token on
 	// every use, and OnRefresh is where a program would persist the new one.

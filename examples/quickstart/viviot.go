@@ -73,7 +73,7 @@ func viviotClient(s *session) (*viviot.Client, []viviot.GUID, error) {
 	door := srv.AddThing(viviottest.Thing{Name: "Front door", TypeName: "Door", OrganizationID: site.ID})
 	room := srv.AddThing(viviottest.Thing{Name: "Meeting room 1", TypeName: "Room", OrganizationID: site.ID})
 	if s.faults {
-		injectFaults(s, srv.Server, route("POST", "/access/template"), route("GET", "/access/template"), route("GET", "/access/template"))
+		injectFaults(s, srv, route("POST", "/access/template"), route("GET", "/access/template"), route("GET", "/access/template"))
 	}
 	c, err := viviot.NewClient(srv.Credentials(), append(opts, viviot.WithBaseURL(srv.URL), viviot.WithHTTPClient(srv.Client()))...)
 	return c, []viviot.GUID{door.ID, room.ID}, err

@@ -75,7 +75,7 @@ func voltmxClient(s *session) (*voltmx.Client, error) {
 	srv.AddGroup(voltmxtest.Group{Name: "Engagement Services Dev", Email: "dev@example.com", Active: true, PermissionIDs: []int64{1, 2}})
 	srv.AddGroup(voltmxtest.Group{Name: "Campaign operators", Email: "ops@example.com", Active: true, PermissionIDs: []int64{4, 5, 6}})
 	if s.faults {
-		injectFaults(s, srv.Server, route("POST", "/accessmgmt/groups"), route("GET", "/accessmgmt/permissions"), route("GET", "/accessmgmt/groups"))
+		injectFaults(s, srv, route("POST", "/accessmgmt/groups"), route("GET", "/accessmgmt/permissions"), route("GET", "/accessmgmt/groups"))
 	}
 	return voltmx.NewClient(srv.URL, srv.ClaimsLogin(), append(opts, voltmx.WithHTTPClient(srv.Client()))...)
 }

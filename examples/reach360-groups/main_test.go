@@ -12,7 +12,6 @@ import (
 	"github.com/stretchr/testify/require"
 	"go.uber.org/goleak"
 
-	"github.com/grantkit/grantkit-go/internal/fakekit"
 	"github.com/grantkit/grantkit-go/reach360"
 	"github.com/grantkit/grantkit-go/reach360/reach360test"
 )
@@ -63,7 +62,7 @@ func TestSyncReportsFailedCreates(t *testing.T) {
 	srv := reach360test.NewServer(t)
 	c, err := reach360.NewClient(srv.APIKey(), reach360.WithBaseURL(srv.URL), reach360.WithHTTPClient(srv.Client()))
 	require.NoError(t, err)
-	srv.Inject(fakekit.Fault{Status: http.StatusInternalServerError, Match: func(r *http.Request) bool {
+	srv.Inject(reach360test.Fault{Status: http.StatusInternalServerError, Match: func(r *http.Request) bool {
 		return r.Method == http.MethodPost
 	}})
 
@@ -81,7 +80,7 @@ func TestSyncToleratesConcurrentCreate(t *testing.T) {
 	srv := reach360test.NewServer(t)
 	c, err := reach360.NewClient(srv.APIKey(), reach360.WithBaseURL(srv.URL), reach360.WithHTTPClient(srv.Client()))
 	require.NoError(t, err)
-	srv.Inject(fakekit.Fault{Status: http.StatusConflict, Body: `{"code":"duplicate_name","message":"taken"}`,
+	srv.Inject(reach360test.Fault{Status: http.StatusConflict, Body: `{"code":"duplicate_name","message":"taken"}`,
 		Match: func(r *http.Request) bool { return r.Method == http.MethodPost }})
 
 	var out bytes.Buffer
