@@ -45,7 +45,7 @@ func (a *attempts) check(ctx context.Context, resp *http.Response, err error) (b
 		resp.Body = http.NoBody
 	}
 	a.c.logAttempt(ctx, a, status, err)
-	if err != nil && (ctx.Err() != nil || errors.Is(err, ErrResponseTooLarge)) {
+	if err != nil && (ctx.Err() != nil || errors.Is(err, ErrResponseTooLarge) || errors.Is(err, ErrRedirectRefused)) {
 		return false, err
 	}
 	var last *http.Response

@@ -15,6 +15,10 @@ var (
 	// ErrMalformedResponse means a successful answer was not the JSON the
 	// operation returns.
 	ErrMalformedResponse = errors.New("malformed response body")
+	// ErrRedirectRefused means the server redirected to another scheme or
+	// host; the engine does not follow, since the request carries
+	// credentials. It is not retried.
+	ErrRedirectRefused = errors.New("refusing a redirect to another host")
 	// ErrInsecureHTTP means a client would send credentials over plain http
 	// to a host that is not loopback.
 	ErrInsecureHTTP = errors.New("plain http to a host that is not loopback")

@@ -2,9 +2,12 @@ package transport
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
+	"strings"
 	"sync"
 	"time"
 )
@@ -66,7 +69,30 @@ func httpClient(s Settings) *http.Client {
 	}
 	hc.Transport = &attemptTransport{rt: rt, timeout: timeout}
 	hc.Timeout = 0
+	hc.CheckRedirect = sameOrigin(hc.CheckRedirect)
 	return &hc
+}
+
+// sameOrigin follows redirects only on the scheme and host of the first
+// request, then defers to the caller's own policy (or net/http's limit of
+// 10). net/http drops Authorization and Cookie on a redirect to another
+// host, but not the other headers (Volt MX's AccessToken/AccessSecret,
+// X-VoltMX-Authorization) nor a replayed body (alfaview's accessInfo, a
+// login's password), so a redirect elsewhere would hand them over.
+func sameOrigin(next func(*http.Request, []*http.Request) error) func(*http.Request, []*http.Request) error {
+	return func(req *http.Request, via []*http.Request) error {
+		first := via[0].URL
+		if !strings.EqualFold(req.URL.Scheme, first.Scheme) || !strings.EqualFold(req.URL.Host, first.Host) {
+			return fmt.Errorf("%w from %s://%s to %s://%s", ErrRedirectRefused, first.Scheme, first.Host, req.URL.Scheme, req.URL.Host)
+		}
+		if next != nil {
+			return next(req, via)
+		}
+		if len(via) >= 10 {
+			return errors.New("stopped after 10 redirects")
+		}
+		return nil
+	}
 }
 
 // attemptTransport is the transport go-retryablehttp sees. It sends through
