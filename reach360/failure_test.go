@@ -290,3 +290,23 @@ func TestDeleteWhoseAnswerWasLostSucceeds(t *testing.T) {
 	err := c.Groups.Delete(t.Context(), g.ID)
 	assert.ErrorIs(t, err, reach360.ErrGroupNotFound, "a first attempt that finds nothing is not found")
 }
+
+// Failures that never became an API answer are *RequestError values a
+// caller can inspect and match from this package alone.
+func TestRequestErrorsAreMatchableFromThePackage(t *testing.T) {
+	srv, c := newFake(t, reach360.WithMaxResponseBytes(1024))
+	g := srv.AddGroup("Sales")
+	srv.Inject(fakekit.Fault{Oversize: 4096})
+	_, err := c.Groups.Get(t.Context(), g.ID)
+	require.ErrorIs(t, err, reach360.ErrResponseTooLarge)
+	var re *reach360.RequestError
+	require.ErrorAs(t, err, &re)
+	assert.Equal(t, 1, re.Attempts, "an oversized answer is not retried")
+	assert.Equal(t, "groups.get", re.Op)
+
+	srv.Inject(fakekit.Fault{Status: http.StatusOK, Body: "<html>captive portal</html>", ContentType: "text/html"})
+	_, err = c.Groups.Get(t.Context(), g.ID)
+	assert.ErrorIs(t, err, reach360.ErrMalformedResponse)
+	var apiErr *reach360.Error
+	assert.False(t, errors.As(err, &apiErr), "not an answer of the API")
+}
