@@ -38,7 +38,9 @@ func WithHTTPClient(c *http.Client) Option { return transport.WithHTTPClient[con
 // change: see RetryPolicy.
 func WithRetry(p RetryPolicy) Option { return transport.WithRetry[config](p) }
 
-// WithMaxRetries keeps the default waits and changes how many retries follow a failed attempt; 0 disables retries.
+// WithMaxRetries changes only how many retries follow a failed attempt (0
+// disables retries), keeping the waits of the default policy or of a
+// WithRetry given before or after it.
 func WithMaxRetries(n int) Option { return transport.WithMaxRetries[config](n) }
 
 // WithUserAgent puts product (e.g. "my-app/1.2") in front of the SDK's User-Agent.

@@ -79,6 +79,12 @@ func New(cfg Config) (*Client, error) {
 	if s.MaxResponseBytes < 0 {
 		return nil, fmt.Errorf("%s: max response bytes must not be negative", cfg.Vendor)
 	}
+	if s.maxRetries != nil {
+		if !s.retrySet && s.Retry == (RetryPolicy{}) {
+			s.Retry, s.retrySet = DefaultRetryPolicy(), true
+		}
+		s.Retry.MaxRetries = *s.maxRetries
+	}
 	if s.Retry.MaxRetries < 0 {
 		return nil, fmt.Errorf("%s: retry policy: MaxRetries must not be negative", cfg.Vendor)
 	}

@@ -17,6 +17,9 @@ type Settings struct {
 	// Retry is the retry policy; the zero value means DefaultRetryPolicy.
 	Retry    RetryPolicy
 	retrySet bool
+	// maxRetries, set by WithMaxRetries, wins over Retry.MaxRetries
+	// whichever option came first.
+	maxRetries *int
 	// UserAgent is put in front of grantkit-go's own product token.
 	UserAgent string
 	// Logger receives one Debug record per attempt; nil logs nothing.
@@ -56,15 +59,11 @@ func WithRetry[V any](p RetryPolicy) Option[V] {
 	return func(s *Settings, _ *V) { s.Retry, s.retrySet = p, true }
 }
 
-// WithMaxRetries keeps the default waits and changes only how many retries
-// follow a failed attempt; 0 disables retries.
+// WithMaxRetries changes only how many retries follow a failed attempt (0
+// disables retries), keeping the waits of the default policy or of a
+// WithRetry given before or after it.
 func WithMaxRetries[V any](n int) Option[V] {
-	return func(s *Settings, _ *V) {
-		if !s.retrySet {
-			s.Retry, s.retrySet = DefaultRetryPolicy(), true
-		}
-		s.Retry.MaxRetries = n
-	}
+	return func(s *Settings, _ *V) { s.maxRetries = &n }
 }
 
 // WithUserAgent puts product in front of the SDK's User-Agent.
