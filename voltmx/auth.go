@@ -8,7 +8,6 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
-	"strconv"
 	"strings"
 
 	"github.com/grantkit/grantkit-go/internal/auth"
@@ -126,7 +125,7 @@ func (a ClaimsLogin) build(b *builder) (transport.Auth, error) {
 		return nil, err
 	}
 	if u, err := url.Parse(a.LoginURL); err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
-		return nil, fmt.Errorf("voltmx: ClaimsLogin.LoginURL %s must be an absolute http or https URL", redactURL(a.LoginURL))
+		return nil, fmt.Errorf("voltmx: ClaimsLogin.LoginURL %s must be an absolute http or https URL", redact.URL(a.LoginURL))
 	}
 	header := b.cfg.authHeader
 	if !isToken(header) {
@@ -185,7 +184,7 @@ func (a ClaimsLogin) build(b *builder) (transport.Auth, error) {
 // provider, and hides the password.
 func (a ClaimsLogin) String() string {
 	return fmt.Sprintf("voltmx.ClaimsLogin{LoginURL:%s, UserID:%q, Password:%s, Provider:%q}",
-		redactURL(a.LoginURL), a.UserID, secret(a.Password), a.Provider)
+		redact.URL(a.LoginURL), a.UserID, secret(a.Password), a.Provider)
 }
 
 // GoString is String, so %#v hides the password too.
@@ -198,7 +197,7 @@ func (a ClaimsLogin) Format(f fmt.State, verb rune) { redact.Format(f, verb, a.S
 // LogValue hides the password from slog.
 func (a ClaimsLogin) LogValue() slog.Value {
 	return slog.GroupValue(
-		slog.String("login_url", strings.Trim(redactURL(a.LoginURL), `"`)),
+		slog.String("login_url", strings.Trim(redact.URL(a.LoginURL), `"`)),
 		slog.String("user_id", a.UserID),
 		slog.Attr{Key: "password", Value: redact.Value(a.Password)},
 		slog.String("provider", a.Provider),
@@ -313,19 +312,6 @@ func secret(s string) string {
 		return r
 	}
 	return `""`
-}
-
-// redactURL quotes raw with any userinfo password masked; a URL that does
-// not parse is masked whole, since its password cannot be located.
-func redactURL(raw string) string {
-	if raw == "" {
-		return `""`
-	}
-	u, err := url.Parse(raw)
-	if err != nil {
-		return redact.Mask
-	}
-	return strconv.Quote(u.Redacted())
 }
 
 // isToken reports whether s is a valid HTTP header name (RFC 9110 token).

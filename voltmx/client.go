@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/grantkit/grantkit-go/internal/redact"
 	"github.com/grantkit/grantkit-go/internal/transport"
 )
 
@@ -101,7 +102,7 @@ func NewClient(baseURL string, auth Auth, opts ...Option) (*Client, error) {
 func apiBase(raw, contextPath string) (string, error) {
 	u, err := url.Parse(strings.TrimSpace(raw))
 	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
-		return "", fmt.Errorf("voltmx: base URL %s must be an absolute http or https URL such as https://es.example.com:8443", redactURL(raw))
+		return "", fmt.Errorf("voltmx: base URL %s must be an absolute http or https URL such as https://es.example.com:8443", redact.URL(raw))
 	}
 	if u.RawQuery != "" || u.Fragment != "" {
 		return "", fmt.Errorf("voltmx: base URL %q must not have a query or fragment", u.Redacted())

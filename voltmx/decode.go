@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/grantkit/grantkit-go/internal/transport"
 )
 
 // The server is written in Java and its JSON is loose: the same field comes
@@ -36,7 +38,7 @@ func (n *flexInt) UnmarshalJSON(b []byte) error {
 	}
 	v, err := strconv.ParseInt(s, 10, 64)
 	if err != nil {
-		return fmt.Errorf("voltmx: %s is not an integer", truncate(string(b)))
+		return fmt.Errorf("voltmx: %s is not an integer", transport.Snippet(b, 40))
 	}
 	*n = flexInt(v)
 	return nil
@@ -73,7 +75,7 @@ func (v *flexBool) UnmarshalJSON(b []byte) error {
 	}
 	var s string
 	if err := json.Unmarshal(b, &s); err != nil {
-		return fmt.Errorf("voltmx: %s is not a boolean", truncate(string(b)))
+		return fmt.Errorf("voltmx: %s is not a boolean", transport.Snippet(b, 40))
 	}
 	s = strings.TrimSpace(s)
 	if s == "" {
@@ -82,7 +84,7 @@ func (v *flexBool) UnmarshalJSON(b []byte) error {
 	}
 	p, err := strconv.ParseBool(s)
 	if err != nil {
-		return fmt.Errorf("voltmx: %q is not a boolean", truncate(s))
+		return fmt.Errorf("voltmx: %q is not a boolean", transport.Snippet([]byte(s), 40))
 	}
 	*v = flexBool(p)
 	return nil
@@ -106,7 +108,7 @@ func (v *flexString) UnmarshalJSON(b []byte) error {
 	}
 	var num json.Number
 	if err := json.Unmarshal(b, &num); err != nil {
-		return fmt.Errorf("voltmx: %s is not a string", truncate(string(b)))
+		return fmt.Errorf("voltmx: %s is not a string", transport.Snippet(b, 40))
 	}
 	*v = flexString(num)
 	return nil
@@ -124,13 +126,6 @@ func (l flexStrings) strings() []string {
 		out[i] = string(v)
 	}
 	return out
-}
-
-func truncate(s string) string {
-	if len(s) > 40 {
-		return s[:40] + "…"
-	}
-	return s
 }
 
 // Date is a timestamp as the server writes it, e.g.
@@ -162,7 +157,7 @@ func (d *Date) UnmarshalJSON(b []byte) error {
 	if len(b) > 0 && b[0] != '"' {
 		var ms json.Number
 		if err := json.Unmarshal(b, &ms); err != nil {
-			return fmt.Errorf("voltmx: %s is not a date", truncate(string(b)))
+			return fmt.Errorf("voltmx: %s is not a date", transport.Snippet(b, 40))
 		}
 		*d = Date{Raw: ms.String()}
 		if v, err := ms.Int64(); err == nil {

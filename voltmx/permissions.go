@@ -44,7 +44,7 @@ func (s *PermissionsService) List(ctx context.Context) ([]Permission, error) {
 		if err != nil {
 			return nil, &transport.RequestError{Vendor: vendor, Op: resp.Op, Method: resp.Method, Path: resp.Path,
 				Attempts: resp.Attempts, StatusCode: resp.StatusCode,
-				Err: fmt.Errorf("%w: permission id %q is not a number", transport.ErrMalformedResponse, truncate(k))}
+				Err: fmt.Errorf("%w: permission id %q is not a number", transport.ErrMalformedResponse, transport.Snippet([]byte(k), 40))}
 		}
 		perms = append(perms, Permission{ID: id, Name: string(name)})
 	}

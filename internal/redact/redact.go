@@ -5,6 +5,9 @@ package redact
 import (
 	"fmt"
 	"log/slog"
+	"net/url"
+	"strconv"
+	"strings"
 )
 
 // Mask stands in for a secret.
@@ -39,4 +42,19 @@ func Format(f fmt.State, verb rune, str, goString string) {
 		return
 	}
 	fmt.Fprint(f, str)
+}
+
+// URL quotes raw for an error message or printout with any userinfo
+// password masked ("https://user:xxxxx@host"). A URL that does not parse
+// cannot be redacted reliably, so it is masked whole when it may hold
+// userinfo.
+func URL(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		if strings.Contains(raw, "@") {
+			return Mask
+		}
+		return strconv.Quote(raw)
+	}
+	return strconv.Quote(u.Redacted())
 }

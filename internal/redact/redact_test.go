@@ -80,3 +80,17 @@ func TestSlog(t *testing.T) {
 	assert.Contains(t, out, "[REDACTED]")
 	assert.Contains(t, out, "client-1")
 }
+
+func TestURLMasksUserinfoPassword(t *testing.T) {
+	for raw, want := range map[string]string{
+		"https://user:sekrit@host/x": `"https://user:xxxxx@host/x"`,
+		"https://host/x?q=1":         `"https://host/x?q=1"`,
+		"http://u:sekrit@[::1":       redact.Mask, // does not parse: masked whole
+		"::not a url":                `"::not a url"`,
+		"":                           `""`,
+	} {
+		if got := redact.URL(raw); got != want {
+			t.Errorf("redact.URL(%q) = %s, want %s", raw, got, want)
+		}
+	}
+}

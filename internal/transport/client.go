@@ -9,7 +9,6 @@ import (
 	"net"
 	"net/http"
 	"net/url"
-	"strconv"
 	"strings"
 
 	"github.com/hashicorp/go-retryablehttp"
@@ -71,10 +70,10 @@ func New(cfg Config) (*Client, error) {
 	}
 	base, err := url.Parse(raw)
 	if err != nil || base.Host == "" || (base.Scheme != "http" && base.Scheme != "https") {
-		return nil, fmt.Errorf("%s: base URL %s must be an absolute http or https URL", cfg.Vendor, quoteURL(raw, base, err))
+		return nil, fmt.Errorf("%s: base URL %s must be an absolute http or https URL", cfg.Vendor, redact.URL(raw))
 	}
 	if base.Scheme == "http" && cfg.Auth != nil && !cfg.AllowInsecureHTTP && !isLoopback(base.Hostname()) {
-		return nil, fmt.Errorf("%s: base URL %s: %w: credentials would travel unencrypted", cfg.Vendor, quoteURL(raw, base, nil), ErrInsecureHTTP)
+		return nil, fmt.Errorf("%s: base URL %s: %w: credentials would travel unencrypted", cfg.Vendor, redact.URL(raw), ErrInsecureHTTP)
 	}
 	if s.MaxResponseBytes < 0 {
 		return nil, fmt.Errorf("%s: max response bytes must not be negative", cfg.Vendor)
@@ -125,20 +124,6 @@ func New(cfg Config) (*Client, error) {
 	}
 	c.defaultHeader.Set("User-Agent", userAgent(s.UserAgent, cfg.Vendor))
 	return c, nil
-}
-
-// quoteURL quotes a base URL for an error message without the password a
-// caller may have written into its userinfo ("https://user:pw@host"): error
-// strings end up in logs. A URL that did not parse (parseErr) cannot be
-// redacted reliably, so it is masked whole when it may hold userinfo.
-func quoteURL(raw string, u *url.URL, parseErr error) string {
-	if parseErr != nil || u == nil {
-		if strings.Contains(raw, "@") {
-			return redact.Mask
-		}
-		return strconv.Quote(raw)
-	}
-	return strconv.Quote(u.Redacted())
 }
 
 func userAgent(product, vendor string) string {
