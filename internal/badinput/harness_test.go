@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"net/http"
 	"reflect"
 	"runtime/debug"
 	"slices"
@@ -281,4 +282,35 @@ func engineOptionRows[F fixture, O any](o engineOptions[O], blameless string, ne
 		with("WithUserAgent", "header injection", "user agent", func() O { return o.userAgent("bot/1.0\r\nX-Injected: 1") }),
 		with("WithUserAgent", "control character", "user agent", func() O { return o.userAgent("bot/1.0\x00") }),
 	}
+}
+
+// callOptions are a vendor's re-exports of the per-call options that a call
+// must check before it sends anything.
+type callOptions struct {
+	header     func(key, value string) transport.CallOption
+	maxRetries func(int) transport.CallOption
+	into       func(**http.Response) transport.CallOption
+}
+
+// callOptionRows are the call options' bad values, passed to call, a valid
+// call of the vendor that takes them; credentialHeaders are the vendor's own
+// credential headers, which WithHeader must refuse like Authorization.
+func callOptionRows[F fixture](o callOptions, credentialHeaders []string, call func(ctx context.Context, f F, opt transport.CallOption) error) []row[F] {
+	with := func(method, class string, opt func() transport.CallOption) row[F] {
+		return row[F]{method: method, class: class, field: method,
+			call: func(ctx context.Context, f F) error { return call(ctx, f, opt()) }}
+	}
+	rows := []row[F]{
+		with("WithHeader", "Authorization", func() transport.CallOption { return o.header("authorization", "Bearer stolen") }),
+		with("WithHeader", "Cookie", func() transport.CallOption { return o.header("Cookie", "ss-id=x") }),
+		with("WithHeader", "Content-Type", func() transport.CallOption { return o.header("Content-Type", "text/plain") }),
+		with("WithHeader", "invalid name", func() transport.CallOption { return o.header("X Bad", "v") }),
+		with("WithHeader", "header injection", func() transport.CallOption { return o.header("X-Trace", "a\r\nX-Injected: 1") }),
+		with("WithRequestMaxRetries", "negative", func() transport.CallOption { return o.maxRetries(-1) }),
+		with("WithResponseInto", "nil destination", func() transport.CallOption { return o.into(nil) }),
+	}
+	for _, h := range credentialHeaders {
+		rows = append(rows, with("WithHeader", "credential header "+h, func() transport.CallOption { return o.header(h, "x") }))
+	}
+	return rows
 }
