@@ -384,45 +384,15 @@ func (c *Client) decode(resp *Response, out any) error {
 		return fail(ErrEmptyResponse)
 	}
 	if isJSONNull(resp.Body) {
-		// encoding/json leaves out untouched for null: the caller would get
-		// a zero result as if the server had sent one.
+		// A null leaves out untouched: the caller would get a zero result
+		// as if the server had sent one.
 		return fail(fmt.Errorf("%w: the body is JSON null", ErrEmptyResponse))
 	}
-	if err := json.Unmarshal(resp.Body, out); err != nil {
+	if err := DecodeJSON(resp.Body, out); err != nil {
 		return fail(&decodeError{err: err})
 	}
 	return nil
 }
-
-// decodeError says why a successful answer did not decode without quoting
-// it: a 2xx body may hold tokens, and encoding/json's messages carry pieces
-// of the input (the offending character, an overflowing number, a ",string"
-// value). errors.As still reaches the *json.SyntaxError and friends.
-type decodeError struct{ err error }
-
-func (e *decodeError) Error() string {
-	var syn *json.SyntaxError
-	var typ *json.UnmarshalTypeError
-	switch {
-	case errors.As(e.err, &syn):
-		return fmt.Sprintf("%v: not JSON (syntax error at byte %d)", ErrMalformedResponse, syn.Offset)
-	case errors.As(e.err, &typ):
-		kind, _, _ := strings.Cut(typ.Value, " ")
-		where := typ.Type.String()
-		if typ.Field != "" {
-			where = "field " + typ.Field + " (" + where + ")"
-		}
-		return fmt.Sprintf("%v: JSON %s at byte %d does not fit %s", ErrMalformedResponse, kind, typ.Offset, where)
-	}
-	var inv *json.InvalidUnmarshalError
-	if errors.As(e.err, &inv) {
-		// A programming error in the vendor package, about out, not the body.
-		return fmt.Sprintf("%v: %v", ErrMalformedResponse, inv)
-	}
-	return fmt.Sprintf("%v: JSON does not fit the result type", ErrMalformedResponse)
-}
-
-func (e *decodeError) Unwrap() []error { return []error{ErrMalformedResponse, e.err} }
 
 func (c *Client) requestError(r *Request, resp *Response, err error) error {
 	e := &RequestError{Vendor: c.vendor, Op: r.Op.Name, Method: r.Op.Method, Err: err}
