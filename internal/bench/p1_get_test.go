@@ -10,34 +10,42 @@ import (
 )
 
 // BenchmarkP1Get measures the SDK's cost over a hand-written net/http
-// call (P1). Repeat whole runs, so that the two sides alternate and drift
+// call (P1), per vendor against three servers (see servers): the fake in
+// process, a replay of its answers in another process, and the same replay
+// in memory. Repeat whole runs, so that the two sides alternate and drift
 // in the machine's load hits both, and compare the columns:
 //
 //	for i in $(seq 10); do go test -run '^$' -bench P1Get -benchmem -benchtime 2s ./internal/bench; done > p1.txt
-//	benchstat -col /impl p1.txt
+//	benchstat -row /vendor,/server -col /impl p1.txt
 func BenchmarkP1Get(b *testing.B) {
 	for _, v := range getCases {
 		b.Run("vendor="+v.vendor, func(b *testing.B) {
 			gc := v.start(b, sequentialPool)
-			for _, impl := range []struct {
-				name string
-				call func(b *testing.B) error
-			}{
-				{"hand", func(b *testing.B) error { return gc.hand(b.Context()) }},
-				{"sdk", func(b *testing.B) error { return gc.sdk(b.Context()) }},
-			} {
-				b.Run("impl="+impl.name, func(b *testing.B) {
-					// One call outside the timer, so both start with a
-					// connection in the pool.
-					must(b, impl.call(b))
-					b.ReportAllocs()
-					for i := 0; b.Loop(); i++ {
-						if i%recordEvery == 0 {
-							gc.srv.ResetRequests()
-						}
-						if err := impl.call(b); err != nil {
-							b.Fatal(err)
-						}
+			for _, server := range servers {
+				b.Run("server="+server, func(b *testing.B) {
+					gc.rt.use(b, server)
+					defer gc.rt.use(b, "inproc")
+					for _, impl := range []struct {
+						name string
+						call func(b *testing.B) error
+					}{
+						{"hand", func(b *testing.B) error { return gc.hand(b.Context()) }},
+						{"sdk", func(b *testing.B) error { return gc.sdk(b.Context()) }},
+					} {
+						b.Run("impl="+impl.name, func(b *testing.B) {
+							// One call outside the timer, so both start with a
+							// connection in the pool.
+							must(b, impl.call(b))
+							b.ReportAllocs()
+							for i := 0; b.Loop(); i++ {
+								if server == "inproc" && i%recordEvery == 0 {
+									gc.srv.ResetRequests()
+								}
+								if err := impl.call(b); err != nil {
+									b.Fatal(err)
+								}
+							}
+						})
 					}
 				})
 			}
@@ -76,6 +84,19 @@ func TestP1SameRequest(t *testing.T) {
 			if !sameResult(sdkOut, handOut) {
 				t.Errorf("results differ:\nSDK  %+v\nhand %+v", sdkOut, handOut)
 			}
+			// The replaying servers answer both as the fake did.
+			for _, server := range servers[1:] {
+				gc.rt.use(t, server)
+				sdkReplay, err := gc.sdkResult(t.Context())
+				must(t, err)
+				handReplay, err := gc.handResult(t.Context())
+				must(t, err)
+				if !reflect.DeepEqual(sdkReplay, sdkOut) || !reflect.DeepEqual(handReplay, handOut) {
+					t.Errorf("server=%s: SDK read %+v, hand-written %+v; the fake answered %+v and %+v",
+						server, sdkReplay, handReplay, sdkOut, handOut)
+				}
+			}
+			gc.rt.use(t, "inproc")
 		})
 	}
 }

@@ -10,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/grantkit/grantkit-go/internal/transport"
 	"github.com/grantkit/grantkit-go/reach360"
 	"github.com/grantkit/grantkit-go/reach360/reach360test"
 )
@@ -32,14 +31,16 @@ func newP3Env(tb testing.TB) *p3Env {
 	g := srv.AddGroup("Engineering onboarding cohort")
 	c, err := reach360.NewClient(srv.APIKey(), reach360.WithBaseURL(srv.URL))
 	must(tb, err)
+	// The SDK's pool: as many connections per host as may stay idle.
 	tuned := &http.Transport{
 		DialContext:         (&net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
 		MaxIdleConns:        1024,
 		MaxIdleConnsPerHost: p3Goroutines,
+		MaxConnsPerHost:     p3Goroutines,
 		IdleConnTimeout:     90 * time.Second,
 	}
 	tb.Cleanup(tuned.CloseIdleConnections)
-	hand := reach360Hand(&http.Client{Transport: tuned, Timeout: transport.DefaultTimeout}, srv, g.ID)
+	hand := reach360Hand(&http.Client{Transport: tuned}, srv, g.ID)
 	check := func(got *reach360.Group, err error) error {
 		if err == nil && got.ID != g.ID {
 			err = errWrongGroup

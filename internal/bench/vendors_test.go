@@ -34,6 +34,8 @@ type getCase struct {
 	vendor string
 	srv    *fakekit.Server
 	hc     *http.Client
+	// rt is hc's transport: it decides which server answers (servers).
+	rt *switchTransport
 	// sdk and hand make the call; they are safe for concurrent use.
 	sdk, hand func(ctx context.Context) error
 	// sdkResult and handResult make the call and return what it read, for
@@ -45,8 +47,10 @@ type getCase struct {
 	authCount func() int
 }
 
-// setCalls fills in gc's calls from the SDK's and the hand-written one.
-func setCalls[S, H any](gc *getCase, sdk func(context.Context) (S, error), hand func(context.Context) (H, error)) {
+// setCalls fills in gc's calls from the SDK's and the hand-written one,
+// and makes each once, so that the fake's answers to both are recorded
+// for the replaying servers.
+func setCalls[S, H any](tb testing.TB, gc *getCase, sdk func(context.Context) (S, error), hand func(context.Context) (H, error)) {
 	gc.sdk = func(ctx context.Context) error {
 		_, err := sdk(ctx)
 		return err
@@ -57,6 +61,10 @@ func setCalls[S, H any](gc *getCase, sdk func(context.Context) (S, error), hand 
 	}
 	gc.sdkResult = func(ctx context.Context) (any, error) { return sdk(ctx) }
 	gc.handResult = func(ctx context.Context) (any, error) { return hand(ctx) }
+	gc.rt = gc.hc.Transport.(*switchTransport)
+	must(tb, gc.sdk(tb.Context()))
+	must(tb, gc.hand(tb.Context()))
+	gc.rt.stopRecording()
 }
 
 // getCases are the P1 reads, in the order the benchmarks report them.
@@ -85,13 +93,20 @@ const sequentialPool = 16
 // benchClient is the client both sides of a comparison send through: the
 // fake's transport keeping up to idlePerHost idle connections (at least one
 // per concurrent caller, so that no connection is closed and dialled
-// again), with the SDK's default per-attempt timeout. The SDK enforces it
-// with a context deadline per attempt; net/http does the same for the
-// hand-written call.
+// again), behind a switchTransport. It has no Timeout: both sides bound
+// each request with a deadline of transport.DefaultTimeout of their own,
+// the SDK by default, the hand-written calls with handContext.
 func benchClient(srv *fakekit.Server, idlePerHost int) *http.Client {
 	t := srv.Transport()
 	t.MaxIdleConnsPerHost = idlePerHost
-	return &http.Client{Transport: t, Timeout: transport.DefaultTimeout}
+	return &http.Client{Transport: newSwitchTransport(t)}
+}
+
+// handContext is the hand-written calls' deadline: the SDK's default
+// per-attempt timeout, for the request and the reading of its answer, as
+// http.Client.Timeout would set it, the same way on every transport.
+func handContext(ctx context.Context) (context.Context, context.CancelFunc) {
+	return context.WithTimeout(ctx, transport.DefaultTimeout)
 }
 
 func userAgent(vendor string) string {
@@ -141,7 +156,7 @@ func reach360Get(tb testing.TB, idlePerHost int, opts ...fakekit.Option) *getCas
 	gc := &getCase{vendor: "reach360", srv: srv.Server, hc: benchClient(srv.Server, idlePerHost)}
 	c, err := reach360.NewClient(srv.APIKey(), reach360.WithBaseURL(srv.URL), reach360.WithHTTPClient(gc.hc))
 	must(tb, err)
-	setCalls(gc, func(ctx context.Context) (*reach360.Group, error) { return c.Groups.Get(ctx, g.ID) },
+	setCalls(tb, gc, func(ctx context.Context) (*reach360.Group, error) { return c.Groups.Get(ctx, g.ID) },
 		reach360Hand(gc.hc, srv, g.ID))
 	return gc
 }
@@ -153,6 +168,8 @@ func reach360Hand(hc *http.Client, srv *reach360test.Server, id string) func(ctx
 	ua := userAgent("reach360")
 	key := "Bearer " + string(srv.APIKey())
 	return func(ctx context.Context) (*reach360.Group, error) {
+		ctx, cancel := handContext(ctx)
+		defer cancel()
 		req, err := http.NewRequestWithContext(ctx, http.MethodGet, srv.URL+"/groups/"+url.PathEscape(id), nil)
 		if err != nil {
 			return nil, err
@@ -208,6 +225,8 @@ func alfaviewGet(tb testing.TB, idlePerHost int, opts ...fakekit.Option) *getCas
 		AccessToken string `json:"accessToken"`
 	}
 	hand := func(ctx context.Context) (*alfaviewPermissionGroups, error) {
+		ctx, cancel := handContext(ctx)
+		defer cancel()
 		body, err := json.Marshal(struct {
 			AccessInfo accessInfo `json:"accessInfo"`
 		}{accessInfo{RequestID: rand.Text(), AccessToken: token}})
@@ -230,7 +249,7 @@ func alfaviewGet(tb testing.TB, idlePerHost int, opts ...fakekit.Option) *getCas
 		}
 		return &out, nil
 	}
-	setCalls(gc, sdk, hand)
+	setCalls(tb, gc, sdk, hand)
 	return gc
 }
 
@@ -263,6 +282,8 @@ func sharesGet(tb testing.TB, idlePerHost int, opts ...fakekit.Option) *getCase 
 
 	ua := userAgent("shares")
 	hand := func(ctx context.Context) (*shares.Share, error) {
+		ctx, cancel := handContext(ctx)
+		defer cancel()
 		req, err := http.NewRequestWithContext(ctx, http.MethodGet, srv.URL+"/v2/shares/"+strconv.FormatInt(ref.ShareID, 10), nil)
 		if err != nil {
 			return nil, err
@@ -276,7 +297,7 @@ func sharesGet(tb testing.TB, idlePerHost int, opts ...fakekit.Option) *getCase 
 		}
 		return &out, nil
 	}
-	setCalls(gc, func(ctx context.Context) (*shares.Share, error) { return c.Shares.Get(ctx, ref.ShareID) }, hand)
+	setCalls(tb, gc, func(ctx context.Context) (*shares.Share, error) { return c.Shares.Get(ctx, ref.ShareID) }, hand)
 	return gc
 }
 
@@ -296,6 +317,8 @@ func voltmxGet(tb testing.TB, idlePerHost int, opts ...fakekit.Option) *getCase 
 	api := srv.URL + voltmxtest.ContextPath + "/api/v1/accessmgmt"
 	ua := userAgent("voltmx")
 	hand := func(ctx context.Context) (*voltmx.Group, error) {
+		ctx, cancel := handContext(ctx)
+		defer cancel()
 		req, err := http.NewRequestWithContext(ctx, http.MethodGet, api+"/groups/"+strconv.FormatInt(g.ID, 10), nil)
 		if err != nil {
 			return nil, err
@@ -309,7 +332,7 @@ func voltmxGet(tb testing.TB, idlePerHost int, opts ...fakekit.Option) *getCase 
 		}
 		return &out, nil
 	}
-	setCalls(gc, sdk, hand)
+	setCalls(tb, gc, sdk, hand)
 	return gc
 }
 
@@ -329,6 +352,8 @@ func viviotGet(tb testing.TB, idlePerHost int, opts ...fakekit.Option) *getCase 
 
 	ua := userAgent("viviot")
 	hand := func(ctx context.Context) (*viviot.AccessTemplate, error) {
+		ctx, cancel := handContext(ctx)
+		defer cancel()
 		query := url.Values{
 			"AccessTemplateId": {hex.EncodeToString(tpl.ID[:])},
 			"LoadOrganization": {"true"},
@@ -357,6 +382,6 @@ func viviotGet(tb testing.TB, idlePerHost int, opts ...fakekit.Option) *getCase 
 		}
 		return &out.Data[0], nil
 	}
-	setCalls(gc, sdk, hand)
+	setCalls(tb, gc, sdk, hand)
 	return gc
 }

@@ -17,18 +17,48 @@ import (
 // and Backoff (which gets no context) can use the wait CheckRetry chose
 // with the context in hand.
 type attempts struct {
-	rc     retryablehttp.Client
-	c      *Client
-	op     *Operation
-	path   string
-	n      int
-	status int // of the last attempt that got an answer
-	last   *http.Response
+	rc  retryablehttp.Client
+	req *retryablehttp.Request
+	c   *Client
+	op  *Operation
+	// ctx is the caller's: it bounds the whole call, waits included, and
+	// is what the retry decisions look at. Each attempt's request carries
+	// a context of its own that also ends after timeout (arm).
+	ctx     context.Context
+	timeout time.Duration
+	cancel  context.CancelFunc
+	path    string
+	n       int
+	status  int // of the last attempt that got an answer
+	last    *http.Response
 	// maxRetries is the client's policy or the call's WithRequestMaxRetries.
 	maxRetries int
 	started    time.Time
 	body       []byte
-	wait       time.Duration
+}
+
+// arm returns the context of the next attempt: the caller's, ending after
+// the attempt's timeout too. It bounds the whole attempt, reading the
+// answer included, which check does before disarm ends it: the deadline
+// costs what context.WithTimeout costs and nothing more.
+func (a *attempts) arm() context.Context { return a.armAfter(0) }
+
+// armAfter is arm for an attempt that starts after wait.
+func (a *attempts) armAfter(wait time.Duration) context.Context {
+	if a.timeout <= 0 {
+		return a.ctx
+	}
+	ctx, cancel := context.WithTimeout(a.ctx, wait+a.timeout)
+	a.cancel = cancel
+	return ctx
+}
+
+// disarm ends the current attempt's context once its answer is read.
+func (a *attempts) disarm() {
+	if a.cancel != nil {
+		a.cancel()
+		a.cancel = nil
+	}
 }
 
 func (a *attempts) start(_ retryablehttp.Logger, _ *http.Request, _ int) {
@@ -39,7 +69,8 @@ func (a *attempts) start(_ retryablehttp.Logger, _ *http.Request, _ int) {
 // still current, so that a body cut short is retried like any other
 // transport failure (for idempotent operations) and the connection goes
 // back to the pool.
-func (a *attempts) check(ctx context.Context, resp *http.Response, err error) (bool, error) {
+func (a *attempts) check(_ context.Context, resp *http.Response, err error) (bool, error) {
+	ctx := a.ctx
 	a.n++
 	status := 0
 	if err == nil {
@@ -58,18 +89,27 @@ func (a *attempts) check(ctx context.Context, resp *http.Response, err error) (b
 	if !shouldRetry(ctx, a.op.Idempotent, last, err) || a.n > a.maxRetries {
 		return false, err
 	}
-	a.wait = a.c.retry.backoff(a.n-1, last, time.Now())
-	if deadline, ok := ctx.Deadline(); ok && time.Now().Add(a.wait).After(deadline) {
+	wait := a.c.retry.backoff(a.n-1, last, time.Now())
+	if deadline, ok := ctx.Deadline(); ok && time.Now().Add(wait).After(deadline) {
 		// Waiting would outlast the caller: the answer in hand is the
 		// best there will be.
 		return false, err
 	}
+	// go-retryablehttp hands the wait to Backoff as RetryWaitMin.
+	a.rc.RetryWaitMin = wait
+	if a.cancel != nil {
+		// The retry gets a context of its own now, since go-retryablehttp
+		// waits on the request's context before sending it again: ending
+		// a whole timeout after the wait, it cannot end during the wait,
+		// and leaves the retry the attempt's full time.
+		a.disarm()
+		a.req.Request = a.req.Request.WithContext(a.armAfter(wait))
+	}
 	return true, nil
 }
 
-func (a *attempts) backoff(_, _ time.Duration, _ int, _ *http.Response) time.Duration {
-	return a.wait
-}
+// waited is the Backoff hook: the wait check chose, passed as min.
+func waited(wait, _ time.Duration, _ int, _ *http.Response) time.Duration { return wait }
 
 // giveUp is the ErrorHandler: the body was consumed in check, so all that is
 // left is to pass the outcome on with its cause, not "giving up after N

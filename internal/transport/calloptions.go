@@ -1,7 +1,6 @@
 package transport
 
 import (
-	"context"
 	"fmt"
 	"net/http"
 	"strings"
@@ -140,13 +139,6 @@ func (c *Client) applyCallOptions(op string, opts []CallOption) (*callConfig, er
 		return nil, err
 	}
 	return cfg, nil
-}
-
-// attemptTimeoutKey carries a call's per-attempt timeout to attemptTransport.
-type attemptTimeoutKey struct{}
-
-func withAttemptTimeout(ctx context.Context, d time.Duration) context.Context {
-	return context.WithValue(ctx, attemptTimeoutKey{}, d)
 }
 
 // deliver stores the final answer where WithResponseInto asked.

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"time"
 
 	"github.com/hashicorp/go-retryablehttp"
 
@@ -55,6 +56,7 @@ type Client struct {
 	basePath      string // escaped, without trailing slash
 	basePlainPath string
 	hc            *http.Client
+	timeout       time.Duration // per attempt; 0: none
 	retry         RetryPolicy
 	log           *slog.Logger
 	maxBytes      int64
@@ -101,12 +103,14 @@ func New(cfg Config) (*Client, error) {
 	if strings.ContainsFunc(s.UserAgent, isControl) {
 		return nil, fmt.Errorf("%s: user agent %q must not contain control characters", cfg.Vendor, s.UserAgent)
 	}
+	hc, timeout := httpClient(s)
 	c := &Client{
 		vendor:        cfg.Vendor,
 		base:          base,
 		basePath:      strings.TrimRight(base.EscapedPath(), "/"),
 		basePlainPath: strings.TrimRight(base.Path, "/"),
-		hc:            httpClient(s),
+		hc:            hc,
+		timeout:       timeout,
 		retry:         DefaultRetryPolicy(),
 		log:           s.Logger,
 		maxBytes:      s.MaxResponseBytes,
@@ -304,43 +308,53 @@ func (c *Client) encodeBody(r *Request) ([]byte, []string, error) {
 
 // send runs the retry loop for one round and returns the buffered answer.
 func (c *Client) send(ctx context.Context, r *Request, u *url.URL, o *Outgoing, cfg *callConfig) (*Response, error) {
-	retries := c.retry.MaxRetries
+	// The retryablehttp.Client lives inside the attempt state: one
+	// allocation per call, and hooks that need no state are not closures.
+	a := &attempts{c: c, op: r.Op, ctx: ctx, path: u.EscapedPath(), maxRetries: c.retry.MaxRetries, timeout: c.timeout}
 	if cfg != nil {
-		if cfg.timeout != 0 {
-			ctx = withAttemptTimeout(ctx, cfg.timeout)
+		switch {
+		case cfg.timeout > 0:
+			a.timeout = cfg.timeout
+		case cfg.timeout < 0:
+			a.timeout = 0
 		}
 		if cfg.retriesSet {
-			retries = cfg.maxRetries
+			a.maxRetries = cfg.maxRetries
 		}
 	}
-	hreq, err := http.NewRequestWithContext(ctx, r.Op.Method, "", nil)
-	if err != nil {
-		return nil, c.requestError(r, nil, err)
-	}
-	hreq.URL, hreq.Host, hreq.Header = u, u.Host, o.Header
-	rreq, err := retryablehttp.FromRequest(hreq)
+	// What http.NewRequestWithContext builds, without the URL and header
+	// map it would parse and make only to have them replaced.
+	hreq := (&http.Request{
+		Method:     r.Op.Method,
+		URL:        u,
+		Proto:      "HTTP/1.1",
+		ProtoMajor: 1,
+		ProtoMinor: 1,
+		Header:     o.Header,
+		Host:       u.Host,
+	}).WithContext(a.arm())
+	defer a.disarm()
+	var err error
+	a.req, err = retryablehttp.FromRequest(hreq)
 	if err != nil {
 		return nil, c.requestError(r, nil, err)
 	}
 	if o.Body != nil {
-		if err := rreq.SetBody(o.Body); err != nil {
+		if err := a.req.SetBody(o.Body); err != nil {
 			return nil, c.requestError(r, nil, err)
 		}
 	}
-	// The retryablehttp.Client lives inside the attempt state: one
-	// allocation per call, and hooks that need no state are not closures.
-	a := &attempts{c: c, op: r.Op, path: u.EscapedPath(), maxRetries: retries}
 	a.rc = retryablehttp.Client{
 		HTTPClient:   c.hc,
-		RetryMax:     retries,
+		RetryMax:     a.maxRetries,
 		CheckRetry:   a.check,
-		Backoff:      a.backoff,
+		Backoff:      waited,
 		ErrorHandler: giveUp,
 	}
 	if c.log != nil {
 		a.rc.RequestLogHook = a.start
 	}
-	hresp, err := a.rc.Do(rreq)
+	hresp, err := a.rc.Do(a.req)
 	if cfg != nil {
 		cfg.deliver(a.last)
 	}

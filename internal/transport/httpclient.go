@@ -1,10 +1,8 @@
 package transport
 
 import (
-	"context"
 	"errors"
 	"fmt"
-	"io"
 	"net"
 	"net/http"
 	"strings"
@@ -43,10 +41,11 @@ var sharedTransport = sync.OnceValue(func() *http.Transport {
 	}
 })
 
-// httpClient returns the client the engine sends through. A caller's client
-// is copied, never modified, so setting the per-attempt timeout does not
-// change it for its other users.
-func httpClient(s Settings) *http.Client {
+// httpClient returns the client the engine sends through and the
+// per-attempt timeout (0: none). A caller's client is copied, never
+// modified: its Timeout becomes the engine's per-attempt timeout unless
+// WithTimeout gave one.
+func httpClient(s Settings) (*http.Client, time.Duration) {
 	var hc http.Client
 	if s.HTTPClient != nil {
 		hc = *s.HTTPClient
@@ -67,10 +66,10 @@ func httpClient(s Settings) *http.Client {
 	case timeout == 0:
 		timeout = DefaultTimeout
 	}
-	hc.Transport = &attemptTransport{rt: rt, timeout: timeout}
+	hc.Transport = &attemptTransport{rt: rt}
 	hc.Timeout = 0
 	hc.CheckRedirect = sameOrigin(hc.CheckRedirect)
-	return &hc
+	return &hc, timeout
 }
 
 // sameOrigin follows redirects only on the scheme and host of the first
@@ -95,47 +94,21 @@ func sameOrigin(next func(*http.Request, []*http.Request) error) func(*http.Requ
 	}
 }
 
-// attemptTransport is the transport go-retryablehttp sees. It sends through
-// rt and:
-//   - hides rt's CloseIdleConnections, which go-retryablehttp calls whenever
-//     a call fails or is cancelled: with a transport shared by every client
-//     (the engine's pool, or a caller's), one failed call would close every
-//     other caller's idle connections to every host;
-//   - bounds each attempt, reading the body included, with a context
-//     deadline. http.Client.Timeout would do the same for an *http.Transport
-//     but, for a transport it does not know (this one), costs a goroutine,
-//     a timer and a dozen allocations per attempt.
+// attemptTransport is the transport go-retryablehttp sees. It sends
+// through rt and hides rt's CloseIdleConnections, which go-retryablehttp
+// calls whenever a call fails or is cancelled: with a transport shared by
+// every client (the engine's pool, or a caller's), one failed call would
+// close every other caller's idle connections to every host.
+//
+// It does not bound the attempt: http.Client.Timeout would, for a
+// transport it does not know (this one), at the cost of a goroutine, a
+// timer and a dozen allocations per attempt. The engine gives each
+// attempt's request a context with the attempt's deadline instead
+// (attempts.arm).
 type attemptTransport struct {
-	rt      http.RoundTripper
-	timeout time.Duration
+	rt http.RoundTripper
 }
 
 func (t *attemptTransport) RoundTrip(req *http.Request) (*http.Response, error) {
-	timeout := t.timeout
-	if d, ok := req.Context().Value(attemptTimeoutKey{}).(time.Duration); ok {
-		timeout = d
-	}
-	if timeout <= 0 {
-		return t.rt.RoundTrip(req)
-	}
-	ctx, cancel := context.WithTimeout(req.Context(), timeout)
-	resp, err := t.rt.RoundTrip(req.WithContext(ctx))
-	if err != nil {
-		cancel()
-		return nil, err
-	}
-	resp.Body = &cancelOnClose{ReadCloser: resp.Body, cancel: cancel}
-	return resp, nil
-}
-
-// cancelOnClose ends the attempt's deadline once its body is closed.
-type cancelOnClose struct {
-	io.ReadCloser
-	cancel context.CancelFunc
-}
-
-func (b *cancelOnClose) Close() error {
-	err := b.ReadCloser.Close()
-	b.cancel()
-	return err
+	return t.rt.RoundTrip(req)
 }

@@ -1,6 +1,7 @@
 package transport_test
 
 import (
+	"context"
 	"net/http"
 	"testing"
 	"testing/synctest"
@@ -155,5 +156,64 @@ func TestNoTimeoutLeavesOnlyTheContext(t *testing.T) {
 		start := time.Now()
 		require.NoError(t, getThing(t, c, t.Context()))
 		assert.Equal(t, time.Hour, time.Since(start))
+	})
+}
+
+// attemptScript answers the attempts of a call in turn, each reply
+// function seeing its attempt's request.
+type attemptScript []func(*http.Request) (*http.Response, error)
+
+func (s *attemptScript) RoundTrip(r *http.Request) (*http.Response, error) {
+	next := (*s)[0]
+	*s = (*s)[1:]
+	return next(r)
+}
+
+// An attempt that runs out of time is retried with a whole timeout of its
+// own, and the wait before a retry is not cut short by the deadline of the
+// attempt before it.
+func TestAttemptDeadlines(t *testing.T) {
+	const timeout = 2 * time.Second
+	t.Run("timed-out attempt retried with a fresh deadline", func(t *testing.T) {
+		synctest.Test(t, func(t *testing.T) {
+			script := attemptScript{
+				func(r *http.Request) (*http.Response, error) {
+					<-r.Context().Done()
+					return nil, context.Cause(r.Context())
+				},
+				func(r *http.Request) (*http.Response, error) {
+					time.Sleep(timeout - time.Millisecond)
+					if err := r.Context().Err(); err != nil {
+						return nil, err
+					}
+					return newStringResponse(http.StatusOK, `{}`), nil
+				},
+			}
+			tc := newClient(t, &script, transport.WithTimeout[cfg](timeout), transport.WithRetry[cfg](transport.RetryPolicy{MaxRetries: 1, MinBackoff: time.Millisecond, MaxBackoff: time.Millisecond}))
+			resp, err := tc.Do(context.Background(), &transport.Request{Op: opGet, Path: []string{"x"}}, nil)
+			require.NoError(t, err)
+			assert.Equal(t, 2, resp.Attempts)
+		})
+	})
+	t.Run("wait longer than the attempt's remaining time", func(t *testing.T) {
+		synctest.Test(t, func(t *testing.T) {
+			script := attemptScript{
+				func(r *http.Request) (*http.Response, error) {
+					time.Sleep(timeout - 100*time.Millisecond)
+					resp := newStringResponse(http.StatusServiceUnavailable, ``)
+					resp.Header.Set("Retry-After", "1")
+					return resp, nil
+				},
+				func(r *http.Request) (*http.Response, error) {
+					return newStringResponse(http.StatusOK, `{}`), nil
+				},
+			}
+			tc := newClient(t, &script, transport.WithTimeout[cfg](timeout))
+			start := time.Now()
+			resp, err := tc.Do(context.Background(), &transport.Request{Op: opGet, Path: []string{"x"}}, nil)
+			require.NoError(t, err)
+			assert.Equal(t, 2, resp.Attempts)
+			assert.Equal(t, timeout-100*time.Millisecond+time.Second, time.Since(start))
+		})
 	})
 }
