@@ -1,6 +1,6 @@
 module github.com/grantkit/grantkit-go
 
-go 1.25
+go 1.25.0
 
 require (
 	github.com/go-json-experiment/json v0.0.0-20260213210345-44df1a37e875
@@ -9,6 +9,7 @@ require (
 	github.com/jarcoal/httpmock v1.4.2
 	github.com/stretchr/testify v1.12.1
 	go.uber.org/goleak v1.3.0
+	golang.org/x/time v0.15.0
 )
 
 require (

@@ -77,6 +77,22 @@ func WithTimeout(d time.Duration) Option { return transport.WithTimeout[config](
 // filling memory. NewClient rejects a negative n.
 func WithMaxResponseBytes(n int64) Option { return transport.WithMaxResponseBytes[config](n) }
 
+// WithRateLimit keeps the client under perSecond requests per second, in
+// bursts of up to burst (at least 1), for every goroutine that uses it:
+// each request (first attempts, retries, logins, pages) waits for its
+// turn, and a call whose context cannot wait that long fails at once,
+// before anything is sent, with an error wrapping context.DeadlineExceeded.
+// It follows the server too: a 429 or 503 with Retry-After holds every
+// request of the client until then (up to the retry policy's
+// MaxRetryAfter), and RateLimit-Remaining with RateLimit-Reset (or the
+// X-RateLimit-* pair) slow it to the remaining requests spread over the
+// time to the reset, never above perSecond. perSecond <= 0 (the default)
+// means no limit. Bulk jobs should set it: a refused request costs a
+// round trip and a backoff.
+func WithRateLimit(perSecond float64, burst int) Option {
+	return transport.WithRateLimit[config](perSecond, burst)
+}
+
 // CallOption changes one call; every method that sends a request takes
 // them last, and a list applies them to each page request. A call option
 // never weakens a rule of the client: it cannot make a create retryable or

@@ -59,6 +59,7 @@ var exempt = map[string]string{
 	"*.WithLogger":         "any *slog.Logger is usable; nil logs nothing",
 	"*.WithTimeout":        "every duration is valid: d <= 0 documents 'no per-attempt bound'",
 	"*.WithRequestTimeout": "every duration is valid: d <= 0 documents 'no per-attempt bound'",
+	"*.WithRateLimit":      "every rate is valid: perSecond <= 0 documents 'no limit', a burst below 1 is 1",
 
 	// Printing, not requests.
 	"*.Client.Format":                      "fmt.Formatter: prints the client, sends nothing",

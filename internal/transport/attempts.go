@@ -77,6 +77,7 @@ func (a *attempts) check(_ context.Context, resp *http.Response, err error) (boo
 		status, a.status, a.last = resp.StatusCode, resp.StatusCode, resp
 		a.body, err = readBody(resp, a.op.Method, a.c.maxBytes)
 		resp.Body = http.NoBody
+		a.c.limit.observe(resp, time.Now())
 	}
 	a.c.logAttempt(ctx, a, status, err)
 	if err != nil && (ctx.Err() != nil || errors.Is(err, ErrResponseTooLarge) || errors.Is(err, ErrRedirectRefused)) {
@@ -89,10 +90,18 @@ func (a *attempts) check(_ context.Context, resp *http.Response, err error) (boo
 	if !shouldRetry(ctx, a.op.Idempotent, last, err) || a.n > a.maxRetries {
 		return false, err
 	}
-	wait := a.c.retry.backoff(a.n-1, last, time.Now())
-	if deadline, ok := ctx.Deadline(); ok && time.Now().Add(wait).After(deadline) {
+	now := time.Now()
+	wait := a.c.retry.backoff(a.n-1, last, now)
+	// The retry is a request like any other: it waits for the rate limit
+	// too, if that is longer than the backoff.
+	limited, token := a.c.limit.reserve(now.Add(wait))
+	wait = max(wait, limited)
+	if deadline, ok := ctx.Deadline(); ok && now.Add(wait).After(deadline) {
 		// Waiting would outlast the caller: the answer in hand is the
 		// best there will be.
+		if token != nil {
+			token.Cancel()
+		}
 		return false, err
 	}
 	// go-retryablehttp hands the wait to Backoff as RetryWaitMin.

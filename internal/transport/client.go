@@ -58,6 +58,7 @@ type Client struct {
 	hc            *http.Client
 	timeout       time.Duration // per attempt; 0: none
 	retry         RetryPolicy
+	limit         *limiter // nil: no rate limit
 	log           *slog.Logger
 	maxBytes      int64
 	auth          Auth
@@ -133,6 +134,7 @@ func New(cfg Config) (*Client, error) {
 	if c.maxBytes == 0 {
 		c.maxBytes = DefaultMaxResponseBytes
 	}
+	c.limit = newLimiter(s.RateLimit, s.RateBurst, c.retry.MaxRetryAfter)
 	if cfg.JSONContentType != "" {
 		c.jsonType = []string{cfg.JSONContentType}
 	}
@@ -321,6 +323,10 @@ func (c *Client) send(ctx context.Context, r *Request, u *url.URL, o *Outgoing, 
 		if cfg.retriesSet {
 			a.maxRetries = cfg.maxRetries
 		}
+	}
+	// The attempt's deadline starts once the rate limit lets it go.
+	if err := c.limit.wait(ctx); err != nil {
+		return nil, c.requestError(r, nil, err)
 	}
 	// What http.NewRequestWithContext builds, without the URL and header
 	// map it would parse and make only to have them replaced.

@@ -31,6 +31,10 @@ type Settings struct {
 	// MaxResponseBytes caps how much of a response body is read; zero means
 	// DefaultMaxResponseBytes.
 	MaxResponseBytes int64
+	// RateLimit is the most requests per second the client sends, with
+	// bursts of up to RateBurst; zero means no limit (see WithRateLimit).
+	RateLimit float64
+	RateBurst int
 }
 
 // DefaultTimeout bounds one attempt when no WithTimeout is given.
