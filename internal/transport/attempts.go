@@ -90,31 +90,42 @@ func (a *attempts) check(_ context.Context, resp *http.Response, err error) (boo
 	if !shouldRetry(ctx, a.op.Idempotent, last, err) || a.n > a.maxRetries {
 		return false, err
 	}
-	now := time.Now()
-	wait := a.c.retry.backoff(a.n-1, last, now)
-	// The retry is a request like any other: it waits for the rate limit
-	// too, if that is longer than the backoff.
-	limited, token := a.c.limit.reserve(now.Add(wait))
-	wait = max(wait, limited)
-	if deadline, ok := ctx.Deadline(); ok && now.Add(wait).After(deadline) {
+	wait := a.c.retry.backoff(a.n-1, last, time.Now())
+	if deadline, ok := ctx.Deadline(); ok && time.Now().Add(wait).After(deadline) {
 		// Waiting would outlast the caller: the answer in hand is the
 		// best there will be.
-		if token != nil {
-			token.Cancel()
-		}
 		return false, err
 	}
 	// go-retryablehttp hands the wait to Backoff as RetryWaitMin.
 	a.rc.RetryWaitMin = wait
 	if a.cancel != nil {
-		// The retry gets a context of its own now, since go-retryablehttp
-		// waits on the request's context before sending it again: ending
-		// a whole timeout after the wait, it cannot end during the wait,
-		// and leaves the retry the attempt's full time.
+		// go-retryablehttp waits on the request's context before sending
+		// it again. Without a rate limit the retry gets its context now:
+		// ending a whole timeout after the wait, it cannot end during the
+		// wait, and leaves the retry the attempt's full time. With one,
+		// the wait is the caller's and the retry's context comes after the
+		// rate limit's wait too (prepare).
 		a.disarm()
-		a.req.Request = a.req.Request.WithContext(a.armAfter(wait))
+		ctx := a.ctx
+		if a.c.limit == nil {
+			ctx = a.armAfter(wait)
+		}
+		a.req.Request = a.req.Request.WithContext(ctx)
 	}
 	return true, nil
+}
+
+// prepare is the PrepareRetry hook of rate-limited clients: a retry is a
+// request like any other and waits for the rate limit, after its backoff
+// and before its own deadline starts.
+func (a *attempts) prepare(req *http.Request) error {
+	if err := a.c.limit.wait(a.ctx); err != nil {
+		return err
+	}
+	if a.timeout > 0 {
+		*req = *req.WithContext(a.arm())
+	}
+	return nil
 }
 
 // waited is the Backoff hook: the wait check chose, passed as min.

@@ -360,6 +360,9 @@ func (c *Client) send(ctx context.Context, r *Request, u *url.URL, o *Outgoing, 
 	if c.log != nil {
 		a.rc.RequestLogHook = a.start
 	}
+	if c.limit != nil {
+		a.rc.PrepareRetry = a.prepare
+	}
 	hresp, err := a.rc.Do(a.req)
 	if cfg != nil {
 		cfg.deliver(a.last)

@@ -71,35 +71,51 @@ func TestRateLimitOffWithoutARate(t *testing.T) {
 	})
 }
 
-// A 429 with Retry-After holds every caller of the client, not only the
-// retry of the call that got it.
+// A 429 with Retry-After makes its own call wait and slows the bucket; a
+// second one within that wait holds every caller of the client until it
+// is over.
 func TestRateLimitHoldsEveryoneOnRetryAfter(t *testing.T) {
-	synctest.Test(t, func(t *testing.T) {
-		mt := newMock(t)
-		rec := script(mt, http.MethodGet, thingURL1, withHeader(status(http.StatusTooManyRequests), "Retry-After", "3"), ok(`{}`))
-		tc := newClient(t, mt, transport.WithRateLimit[cfg](100, 1))
-		start := time.Now()
-		require.NoError(t, getOne(t, tc, t.Context()))
-		assert.Equal(t, 3*time.Second, time.Since(start), "the retry waited for Retry-After")
-		// A second caller that started during the hold would have waited
-		// too; one starting now goes at once.
-		require.NoError(t, getOne(t, tc, t.Context()))
-		assert.Equal(t, []time.Duration{0, 3 * time.Second, 3*time.Second + 10*time.Millisecond}, sendTimes(rec, start))
+	refused := withHeader(status(http.StatusTooManyRequests), "Retry-After", "3")
+	t.Run("one refusal holds its own call", func(t *testing.T) {
+		synctest.Test(t, func(t *testing.T) {
+			mt := newMock(t)
+			rec := script(mt, http.MethodGet, thingURL1, refused, ok(`{}`))
+			tc := newClient(t, mt, transport.WithRateLimit[cfg](100, 1))
+			start := time.Now()
+			done := make(chan error)
+			go func() { done <- getOne(t, tc, t.Context()) }()
+			synctest.Wait() // the first call got its 429 and waits
+			require.NoError(t, getOne(t, tc, t.Context()))
+			// Not held, only slowed: the 429 took the bucket to 80/s.
+			assert.Equal(t, 12500*time.Microsecond, time.Since(start), "another caller is not held")
+			require.NoError(t, <-done)
+			assert.Equal(t, []time.Duration{0, 12500 * time.Microsecond, 3 * time.Second}, sendTimes(rec, start))
+		})
 	})
-	synctest.Test(t, func(t *testing.T) {
-		mt := newMock(t)
-		rec := script(mt, http.MethodGet, thingURL1, withHeader(status(http.StatusTooManyRequests), "Retry-After", "3"), ok(`{}`))
-		tc := newClient(t, mt, transport.WithRateLimit[cfg](100, 1))
-		start := time.Now()
-		done := make(chan error)
-		go func() { done <- getOne(t, tc, t.Context()) }()
-		synctest.Wait() // the first call got its 429 and waits
-		require.NoError(t, getOne(t, tc, t.Context()))
-		require.NoError(t, <-done)
-		at := sendTimes(rec, start)
-		require.Len(t, at, 3)
-		assert.Equal(t, time.Duration(0), at[0])
-		assert.GreaterOrEqual(t, at[1], 3*time.Second, "nobody sends before the Retry-After is over")
+	t.Run("a second refusal holds everyone", func(t *testing.T) {
+		synctest.Test(t, func(t *testing.T) {
+			mt := newMock(t)
+			rec := script(mt, http.MethodGet, thingURL1, refused, refused, ok(`{}`))
+			tc := newClient(t, mt, transport.WithRateLimit[cfg](100, 1))
+			start := time.Now()
+			done := make(chan error, 2)
+			for range 2 {
+				go func() { done <- getOne(t, tc, t.Context()) }()
+				time.Sleep(20 * time.Millisecond) // its request was answered
+				synctest.Wait()
+			}
+			require.NoError(t, getOne(t, tc, t.Context()))
+			held := time.Since(start)
+			require.NoError(t, <-done)
+			require.NoError(t, <-done)
+			at := sendTimes(rec, start)
+			require.Len(t, at, 5)
+			assert.Less(t, at[1], 40*time.Millisecond, "the second caller is not held by the first refusal")
+			assert.GreaterOrEqual(t, held, at[1]+3*time.Second, "a caller after the second refusal is held until its Retry-After is over")
+			for i, d := range at[2:] {
+				assert.GreaterOrEqual(t, d, 3*time.Second, "request %d went during the hold", i+2)
+			}
+		})
 	})
 }
 
@@ -165,5 +181,28 @@ func TestRateLimitWaitOutlastingTheContext(t *testing.T) {
 		// The token it did not use is still there for the next caller.
 		require.NoError(t, getOne(t, tc, t.Context()))
 		assert.Equal(t, time.Second, time.Since(start))
+	})
+}
+
+// A 429 slows the bucket to 0.8 of its rate, once a second at most, and
+// successes bring it back to the configured rate.
+func TestRateLimitSlowsDownAfterA429(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		mt := newMock(t)
+		tooMany := reply{status: http.StatusTooManyRequests, body: `{}`}
+		rec := script(mt, http.MethodGet, thingURL1, tooMany, tooMany, ok(`{}`))
+		tc := newClient(t, mt, transport.WithRateLimit[cfg](100, 1), transport.WithMaxRetries[cfg](0))
+		start := time.Now()
+		assert.Error(t, getOne(t, tc, t.Context()))
+		assert.Error(t, getOne(t, tc, t.Context()))
+		for range 2500 {
+			require.NoError(t, getOne(t, tc, t.Context()))
+		}
+		at := sendTimes(rec, start)
+		// One cut for two 429s 10 ms apart: 80/s.
+		assert.Equal(t, 12500*time.Microsecond, at[2]-at[1])
+		// Each success adds 0.05/s: back at 100/s after 400 of them.
+		assert.Equal(t, 10*time.Millisecond, at[len(at)-1]-at[len(at)-2])
+		assert.Greater(t, at[100]-at[99], 10*time.Millisecond)
 	})
 }

@@ -123,13 +123,14 @@ func WithMaxResponseBytes(n int64) Option { return transport.WithMaxResponseByte
 // each request (first attempts, retries, logins, pages) waits for its
 // turn, and a call whose context cannot wait that long fails at once,
 // before anything is sent, with an error wrapping context.DeadlineExceeded.
-// It follows the server too: a 429 or 503 with Retry-After holds every
-// request of the client until then (up to the retry policy's
-// MaxRetryAfter), and RateLimit-Remaining with RateLimit-Reset (or the
-// X-RateLimit-* pair) slow it to the remaining requests spread over the
-// time to the reset, never above perSecond. perSecond <= 0 (the default)
-// means no limit. Bulk jobs should set it: a refused request costs a
-// round trip and a backoff.
+// It follows the server too: a 429 slows it down (to 0.8 of its rate,
+// recovering with each success), a second 429 or 503 with Retry-After
+// within the first one's wait holds every request of the client until
+// then (up to the retry policy's MaxRetryAfter), and RateLimit-Remaining
+// with RateLimit-Reset (or the X-RateLimit-* pair) slow it to the remaining
+// requests spread over the time to the reset, never above perSecond.
+// perSecond <= 0 (the default) means no limit. Bulk jobs should set it to
+// the vendor's limit: a refused request costs a round trip and a backoff.
 func WithRateLimit(perSecond float64, burst int) Option {
 	return transport.WithRateLimit[config](perSecond, burst)
 }
