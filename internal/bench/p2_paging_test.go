@@ -234,3 +234,51 @@ func BenchmarkP2Heap(b *testing.B) {
 		})
 	}
 }
+
+// spin keeps a CPU busy for d of wall time: a consumer that computes
+// rather than waits.
+func spin(d time.Duration) {
+	for start := time.Now(); time.Since(start) < d; {
+	}
+}
+
+// BenchmarkP2Prefetch measures prefetching against its ideal in real
+// time, on loopback TCP: the server waits p2Latency before each page, and
+// the consumer spends p2Latency on each, sleeping or computing (spin). A
+// page walked with prefetch ideally costs max(server, consumer): the
+// consumer's p2Latency, or a page fetched without a consumer (measured
+// first, in the same run, as server-ns/page) if that is longer. x-ideal
+// is the measured cost per page over that ideal (the goal is 1.10 at
+// most); sequential runs are there to compare.
+func BenchmarkP2Prefetch(b *testing.B) {
+	srv := p2Server(b)
+	hc := benchClient(srv.Server, sequentialPool)
+	srv.SetLatency(p2Latency)
+	defer srv.SetLatency(0)
+	// The server's cost per page, fetched one after the other with
+	// nothing to do in between.
+	c := p2Client(b, srv, hc, false)
+	start := time.Now()
+	must(b, walkGroups(b.Context(), srv, c, nil))
+	server := time.Since(start) / p2Pages
+	for _, consumer := range []string{"sleep", "cpu"} {
+		work := func(int) { time.Sleep(p2Latency) }
+		if consumer == "cpu" {
+			work = func(int) { spin(p2Latency) }
+		}
+		for _, prefetch := range []bool{false, true} {
+			b.Run(fmt.Sprintf("consumer=%s/prefetch=%v", consumer, prefetch), func(b *testing.B) {
+				c := p2Client(b, srv, hc, prefetch)
+				for b.Loop() {
+					if err := walkGroups(b.Context(), srv, c, work); err != nil {
+						b.Fatal(err)
+					}
+				}
+				perPage := b.Elapsed() / time.Duration(b.N*p2Pages)
+				b.ReportMetric(float64(perPage.Nanoseconds()), "ns/page")
+				b.ReportMetric(float64(server.Nanoseconds()), "server-ns/page")
+				b.ReportMetric(float64(perPage)/float64(max(server, p2Latency)), "x-ideal")
+			})
+		}
+	}
+}
