@@ -42,16 +42,16 @@ func wireCases() []wireCase {
 	return []wireCase{
 		// AuthenticationApi (the api-key and password logins: TestLoginBodies).
 		{name: "Auth.AuthenticateGroupLink", method: "POST", path: "/v2/auth/group-link", noAuth: true,
-			model: "AuthenticateGroupLinkRequestBody",
-			body:  `{"accessKey":"NcHef8FIc17a5jpiWy4fJ0cw2dCRpbFG","companyId":"01EZYCFW9MJ10P15YJ63NZ8S47","displayName":"Guest 7","externalId":"crm-4711","roomId":"r1"}`,
+			model:  "AuthenticateGroupLinkRequestBody",
+			body:   `{"accessKey":"NcHef8FIc17a5jpiWy4fJ0cw2dCRpbFG","companyId":"01EZYCFW9MJ10P15YJ63NZ8S47","displayName":"Guest 7","externalId":"crm-4711","roomId":"r1"}`,
 			status: 200, reply: guestAuthJSON, want: &guestAuthGo,
 			call: func(ctx context.Context, c *alfaview.Client) (any, error) {
 				return c.Auth.AuthenticateGroupLink(ctx, &alfaview.AuthenticateGroupLinkParams{AccessKey: "NcHef8FIc17a5jpiWy4fJ0cw2dCRpbFG",
 					CompanyID: "01EZYCFW9MJ10P15YJ63NZ8S47", DisplayName: "Guest 7", ExternalID: "crm-4711", RoomID: "r1"})
 			}},
 		{name: "Auth.AuthenticateGuestLink", method: "POST", path: "/v2/auth/guest-link", noAuth: true,
-			model: "AuthenticateGuestLinkRequestBody",
-			body:  `{"accessKey":"13lyG9prT8zBD9po1kdnlqw3gkgzdoDW","companyId":"01EZYCFW9MJ10P15YJ63NZ8S47","roomId":"r1"}`,
+			model:  "AuthenticateGuestLinkRequestBody",
+			body:   `{"accessKey":"13lyG9prT8zBD9po1kdnlqw3gkgzdoDW","companyId":"01EZYCFW9MJ10P15YJ63NZ8S47","roomId":"r1"}`,
 			status: 200, reply: guestAuthJSON, want: &guestAuthGo,
 			call: func(ctx context.Context, c *alfaview.Client) (any, error) {
 				return c.Auth.AuthenticateGuestLink(ctx, &alfaview.AuthenticateGuestLinkParams{AccessKey: "13lyG9prT8zBD9po1kdnlqw3gkgzdoDW",
@@ -88,7 +88,7 @@ func wireCases() []wireCase {
 			call: func(ctx context.Context, c *alfaview.Client) (any, error) {
 				return c.Rooms.Create(ctx, &alfaview.RoomCreate{DisplayName: "Workshop", Type: alfaview.RoomTypeRoom, ParentID: "dep-1",
 					WaitingRoomEnabled: true, WaitingRoomWelcomeNote: "Hello", Quotas: &quotasGo,
-					Features:           alfaview.RoomFeatures{RaiseHands: alfaview.FeatureEnabled}, DefaultPermissions: &permissionsGo,
+					Features: alfaview.RoomFeatures{RaiseHands: alfaview.FeatureEnabled}, DefaultPermissions: &permissionsGo,
 					Permissions: []alfaview.ParticipantPermissions{participantPermissionsGo},
 					Subrooms:    []alfaview.SubroomEdit{{DisplayName: "Group A"}, {}}})
 			}},
@@ -109,7 +109,7 @@ func wireCases() []wireCase {
 			call: func(ctx context.Context, c *alfaview.Client) (any, error) {
 				return nil, c.Rooms.Update(ctx, "r1", &alfaview.RoomUpdate{DisplayName: alfaview.Ptr("Renamed"),
 					WaitingRoomEnabled: alfaview.Ptr(false), WaitingRoomWelcomeNote: alfaview.Ptr(""), Quotas: &quotasGo,
-					Features:           &alfaview.RoomFeatures{DisableCameraOff: alfaview.FeatureEnabled}, DefaultPermissions: &permissionsGo,
+					Features: &alfaview.RoomFeatures{DisableCameraOff: alfaview.FeatureEnabled}, DefaultPermissions: &permissionsGo,
 					Permissions: []alfaview.ParticipantPermissions{},
 					Subrooms:    []alfaview.SubroomListItem{{ID: "s1", DisplayName: "Group 1"}, {DisplayName: "New group"}}})
 			}},
@@ -136,7 +136,9 @@ func wireCases() []wireCase {
 				return nil, c.Rooms.UpdateSubroom(ctx, "r1", "s1", &alfaview.SubroomEdit{})
 			}},
 		{name: "Rooms.DeleteSubroom", method: "DELETE", path: "/v2/rooms/r1/subrooms/s1", status: 204,
-			call: func(ctx context.Context, c *alfaview.Client) (any, error) { return nil, c.Rooms.DeleteSubroom(ctx, "r1", "s1") }},
+			call: func(ctx context.Context, c *alfaview.Client) (any, error) {
+				return nil, c.Rooms.DeleteSubroom(ctx, "r1", "s1")
+			}},
 
 		// RoomsApi: permissions.
 		{name: "Rooms.ListPermissions", method: "GET", path: "/v2/rooms/r1/permissions", status: 200, reply: roomPermissionsJSON,
@@ -154,7 +156,9 @@ func wireCases() []wireCase {
 				return nil, c.Rooms.UpdatePermissions(ctx, "r1", "u1", &alfaview.PermissionsEdit{Chat: alfaview.Ptr(false), Voice: alfaview.Ptr(true)})
 			}},
 		{name: "Rooms.DeletePermissions", method: "DELETE", path: "/v2/rooms/r1/permissions/u1", status: 204,
-			call: func(ctx context.Context, c *alfaview.Client) (any, error) { return nil, c.Rooms.DeletePermissions(ctx, "r1", "u1") }},
+			call: func(ctx context.Context, c *alfaview.Client) (any, error) {
+				return nil, c.Rooms.DeletePermissions(ctx, "r1", "u1")
+			}},
 
 		// RoomsApi: features.
 		{name: "Rooms.GetFeatures", method: "GET", path: "/v2/rooms/r1/features", status: 200, reply: featuresJSON, want: &featuresGo,
@@ -165,12 +169,16 @@ func wireCases() []wireCase {
 				return nil, c.Rooms.UpdateFeatures(ctx, "r1", &alfaview.RoomFeatures{RaiseHands: alfaview.FeatureDisabled, SixteenByNineVideos: alfaview.FeatureDefault})
 			}},
 		{name: "Rooms.DeleteFeatures", method: "DELETE", path: "/v2/rooms/r1/features", status: 204,
-			call: func(ctx context.Context, c *alfaview.Client) (any, error) { return nil, c.Rooms.DeleteFeatures(ctx, "r1") }},
+			call: func(ctx context.Context, c *alfaview.Client) (any, error) {
+				return nil, c.Rooms.DeleteFeatures(ctx, "r1")
+			}},
 
 		// RoomsApi: language settings and languages.
 		{name: "Rooms.GetLanguageSettings", method: "GET", path: "/v2/rooms/r1/language-settings", status: 200, reply: languageSettingsJSON,
 			want: &languageSettingsGo,
-			call: func(ctx context.Context, c *alfaview.Client) (any, error) { return c.Rooms.GetLanguageSettings(ctx, "r1") }},
+			call: func(ctx context.Context, c *alfaview.Client) (any, error) {
+				return c.Rooms.GetLanguageSettings(ctx, "r1")
+			}},
 		{name: "Rooms.UpdateLanguageSettings", method: "PATCH", path: "/v2/rooms/r1/language-settings", model: "LanguageSettingsEdit",
 			body: `{"defaultSpokenLanguage":"en","targetTranscriptionLanguages":[],"transcriptionEnabled":false,"transcriptionType":"simple_transcription"}`, status: 204,
 			call: func(ctx context.Context, c *alfaview.Client) (any, error) {
@@ -229,7 +237,9 @@ func wireCases() []wireCase {
 				return nil, c.GroupLinks.Update(ctx, "l1", &alfaview.GroupLinkUpdate{ValidUntil: &t1})
 			}},
 		{name: "GroupLinks.Delete", method: "DELETE", path: "/v2/rooms/r1/group-links/l1", status: 204,
-			call: func(ctx context.Context, c *alfaview.Client) (any, error) { return nil, c.GroupLinks.Delete(ctx, "r1", "l1") }},
+			call: func(ctx context.Context, c *alfaview.Client) (any, error) {
+				return nil, c.GroupLinks.Delete(ctx, "r1", "l1")
+			}},
 
 		// GuestsApi: guest links.
 		{name: "GuestLinks.Create", method: "POST", path: "/v2/rooms/r1/guest-links", model: "CreateGuestLinksRequestBody",
@@ -274,7 +284,9 @@ func wireCases() []wireCase {
 				return nil, c.GuestLinks.Update(ctx, "g1", &alfaview.GuestLinkUpdate{DisplayName: "Ada"})
 			}},
 		{name: "GuestLinks.Delete", method: "DELETE", path: "/v2/rooms/r1/guest-links/g1", status: 204,
-			call: func(ctx context.Context, c *alfaview.Client) (any, error) { return nil, c.GuestLinks.Delete(ctx, "r1", "g1") }},
+			call: func(ctx context.Context, c *alfaview.Client) (any, error) {
+				return nil, c.GuestLinks.Delete(ctx, "r1", "g1")
+			}},
 
 		// UsersApi.
 		{name: "Users.List", method: "GET", path: "/v2/users", query: url.Values{"emailAddress": {"grace@example.com"}},
@@ -285,7 +297,7 @@ func wireCases() []wireCase {
 		{name: "Users.List/all", method: "GET", path: "/v2/users", status: 200, reply: `[]`, want: []alfaview.User{},
 			call: func(ctx context.Context, c *alfaview.Client) (any, error) { return c.Users.List(ctx, nil) }},
 		{name: "Users.Invite", method: "POST", path: "/v2/users/invitation", model: "UserInvitation",
-			body: `{"permissions":` + userPermissionsJSON + `,"user":{"emailAddress":"grace@example.com","firstName":"Grace","lastName":"Hopper","locale":"en-US","title":"Dr."}}`,
+			body:   `{"permissions":` + userPermissionsJSON + `,"user":{"emailAddress":"grace@example.com","firstName":"Grace","lastName":"Hopper","locale":"en-US","title":"Dr."}}`,
 			status: 204,
 			call: func(ctx context.Context, c *alfaview.Client) (any, error) {
 				return nil, c.Users.Invite(ctx, &alfaview.UserInvitation{Permissions: userPermissionsGo, User: alfaview.UserInformation{
