@@ -23,11 +23,10 @@ type Credentials interface {
 	check(v *validate.Checker)
 }
 
-// loginCredentials are the Credentials that log in for a token: the login
-// operation and its body (models APICredentials and PasswordCredentials).
+// loginCredentials are the Credentials that log in for a token.
 type loginCredentials interface {
 	Credentials
-	login() (*transport.Operation, []string, any)
+	login() *transport.Request
 }
 
 // APIKeyCredentials are an alfaview API key (POST /v2/auth/api-key, model
@@ -72,8 +71,9 @@ type apiKeyBody struct {
 	Key       string `json:"key"`
 }
 
-func (c APIKeyCredentials) login() (*transport.Operation, []string, any) {
-	return opLoginAPIKey, []string{"v2", "auth", "api-key"}, apiKeyBody{ClientID: c.ClientID, Key: c.Key, CompanyID: c.CompanyID}
+func (c APIKeyCredentials) login() *transport.Request {
+	return &transport.Request{Op: opLoginAPIKey, Path: []string{"v2", "auth", "api-key"}, NoAuth: true,
+		Body: apiKeyBody{ClientID: c.ClientID, Key: c.Key, CompanyID: c.CompanyID}, Secrets: []string{c.Key}}
 }
 
 func (c APIKeyCredentials) check(v *validate.Checker) {
@@ -118,8 +118,9 @@ type passwordBody struct {
 	Username string `json:"username"`
 }
 
-func (c PasswordCredentials) login() (*transport.Operation, []string, any) {
-	return opLoginPassword, []string{"v2", "auth", "password"}, passwordBody{Username: c.Username, Password: c.Password}
+func (c PasswordCredentials) login() *transport.Request {
+	return &transport.Request{Op: opLoginPassword, Path: []string{"v2", "auth", "password"}, NoAuth: true,
+		Body: passwordBody{Username: c.Username, Password: c.Password}, Secrets: []string{c.Password}}
 }
 
 func (c PasswordCredentials) check(v *validate.Checker) {
@@ -222,11 +223,10 @@ type authenticator struct {
 
 func (a *authenticator) fetch(ctx context.Context) (auth.Token, error) {
 	sent := a.now()
-	op, path, body := a.creds.login()
 	var reply struct {
 		AccessToken string `json:"accessToken"`
 	}
-	resp, err := a.tc.Do(ctx, &transport.Request{Op: op, Path: path, Body: body, NoAuth: true}, &reply)
+	resp, err := a.tc.Do(ctx, a.creds.login(), &reply)
 	if err != nil {
 		return auth.Token{}, err
 	}

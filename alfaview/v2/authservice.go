@@ -93,7 +93,7 @@ func (s *AuthService) AuthenticateGroupLink(ctx context.Context, p *Authenticate
 		return nil, err
 	}
 	return object[GuestAuthInfo](ctx, s.c, &transport.Request{Op: opAuthenticateGroupLink,
-		Path: []string{"v2", "auth", "group-link"}, Body: p, NoAuth: true}, opts)
+		Path: []string{"v2", "auth", "group-link"}, Body: p, NoAuth: true, Secrets: []string{p.AccessKey}}, opts)
 }
 
 // AuthenticateGuestLink authenticates a guest who holds a guest link's
@@ -108,5 +108,5 @@ func (s *AuthService) AuthenticateGuestLink(ctx context.Context, p *Authenticate
 		return nil, err
 	}
 	return object[GuestAuthInfo](ctx, s.c, &transport.Request{Op: opAuthenticateGuestLink,
-		Path: []string{"v2", "auth", "guest-link"}, Body: p, NoAuth: true}, opts)
+		Path: []string{"v2", "auth", "guest-link"}, Body: p, NoAuth: true, Secrets: []string{p.AccessKey}}, opts)
 }

@@ -70,6 +70,9 @@ func NewClient(creds Credentials, opts ...Option) (*Client, error) {
 		Settings:       settings,
 		Auth:           credentialAuth(creds, &login, cfg),
 		CheckResponse:  checkResponse,
+		// No CredentialHeaders: the token travels in Authorization, which
+		// WithHeader refuses for every vendor.
+		ErrInvalidParams: ErrInvalidParams,
 	})
 	if err != nil {
 		return nil, err
@@ -96,7 +99,7 @@ func (c Client) String() string {
 	if c.tc == nil {
 		return "alfaview.Client{}"
 	}
-	return "alfaview.Client{BaseURL:" + c.tc.BaseURL().Redacted() + ", Credentials:" + fmt.Sprint(c.creds) + "}"
+	return "alfaview.Client{BaseURL:" + c.tc.RedactedBaseURL() + ", Credentials:" + fmt.Sprint(c.creds) + "}"
 }
 
 // GoString is String, so %#v cannot reach the credentials either.
@@ -135,18 +138,21 @@ func createOp(name string) *transport.Operation { return op(name, http.MethodPos
 // RoomUpdate{DisplayName: alfaview.Ptr("Lobby"), WaitingRoomEnabled: alfaview.Ptr(false)}.
 func Ptr[T any](v T) *T { return &v }
 
-// object sends r and returns the JSON object it answers. A body of null is
-// an error rather than an empty result.
+// do sends r with the caller's call options and decodes the answer into
+// out (nil: none expected).
+func (c *Client) do(ctx context.Context, r *transport.Request, out any, opts []CallOption) error {
+	_, err := c.tc.Do(ctx, r, out, opts...)
+	return err
+}
+
+// object sends r and returns the JSON object it answers; the engine refuses
+// a body of null rather than passing on an empty result.
 func object[T any](ctx context.Context, c *Client, r *transport.Request, opts []CallOption) (*T, error) {
-	var out *T
+	var out T
 	if err := c.do(ctx, r, &out, opts); err != nil {
 		return nil, err
 	}
-	if out == nil {
-		return nil, &transport.RequestError{Vendor: vendor, Op: r.Op.Name, Method: r.Op.Method,
-			Err: fmt.Errorf("%w: the answer is null, not an object", transport.ErrMalformedResponse)}
-	}
-	return out, nil
+	return &out, nil
 }
 
 // create sends a create request and returns the new object's id (model ID).

@@ -78,3 +78,5 @@
 //
 // Vendor documentation: https://apis.alfaview.com/v2/docs/openapi
 package alfaview
+
+//go:generate go run github.com/grantkit/grantkit-go/internal/cmd/reexport -pkg alfaview -vendor alfaview -fake alfaviewtest -product invite-bot/1.2 -base https://apis.alfaview.com -base-note "Paths start with /v2/, so give the host root." -creates "creates (Rooms.Create, Rooms.CreateSubroom, Rooms.CreatePermissions, GroupLinks.Create, GuestLinks.Create, Meetings.Create, Users.Invite) and Meetings.Cancel"

@@ -63,8 +63,8 @@ type ErrorDetail struct {
 	// Message says what is wrong.
 	Message string
 	// Value is the offending value as the server echoed it (decoded JSON).
-	// Error() never prints it; for the logins and guest authentications,
-	// whose bodies hold secrets, it is always nil.
+	// Error() never prints it, and an echo of a credential the request
+	// carried (key, password, token, access key) arrives masked.
 	Value any
 }
 
@@ -144,27 +144,13 @@ func checkResponse(r *transport.Response) error {
 		e.Type = clean(*p.Type)
 	}
 	e.Title, e.Detail, e.Instance = clean(p.Title), clean(p.Detail), clean(p.Instance)
-	secretBody := sendsSecrets[r.Op]
 	for i, d := range p.Errors {
 		if i == maxDetails {
 			break
 		}
-		ed := ErrorDetail{Location: clean(d.Location), Message: clean(d.Message)}
-		if !secretBody {
-			ed.Value = d.Value
-		}
-		e.Details = append(e.Details, ed)
+		e.Details = append(e.Details, ErrorDetail{Location: clean(d.Location), Message: clean(d.Message), Value: d.Value})
 	}
 	return e
-}
-
-// sendsSecrets names the operations whose request bodies are credentials:
-// a validation answer may echo them in errors[].value.
-var sendsSecrets = map[string]bool{
-	opLoginAPIKey.Name:           true,
-	opLoginPassword.Name:         true,
-	opAuthenticateGroupLink.Name: true,
-	opAuthenticateGuestLink.Name: true,
 }
 
 // clean keeps server text printable and short before it reaches Error().
