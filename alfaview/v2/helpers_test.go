@@ -42,7 +42,7 @@ type mock struct {
 
 	mu         sync.Mutex
 	loginBody  []string
-	loginReply func(n int) (int, string)
+	loginReply func(n int, body string) (int, string)
 }
 
 func newMock(t *testing.T) *mock {
@@ -52,7 +52,7 @@ func newMock(t *testing.T) *mock {
 		t.Errorf("unexpected request %s %s", r.Method, r.URL)
 		return httpmock.NewStringResponse(599, "unexpected"), nil
 	})
-	m.loginReply = func(n int) (int, string) { return 200, `{"accessToken":"token-` + strconv.Itoa(n) + `"}` }
+	m.loginReply = func(n int, _ string) (int, string) { return 200, `{"accessToken":"token-` + strconv.Itoa(n) + `"}` }
 	for _, path := range []string{"/v2/auth/api-key", "/v2/auth/password"} {
 		m.mt.RegisterResponder(http.MethodPost, base+path, func(r *http.Request) (*http.Response, error) {
 			body := readBody(t, r)
@@ -63,7 +63,7 @@ func newMock(t *testing.T) *mock {
 			if got := r.Header.Get("Authorization"); got != "" {
 				t.Errorf("a login carries Authorization %q", got)
 			}
-			status, reply := m.loginReply(n)
+			status, reply := m.loginReply(n, body)
 			return jsonResponse(status, reply), nil
 		})
 	}
