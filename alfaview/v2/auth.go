@@ -194,24 +194,24 @@ var (
 	opLoginPassword = &transport.Operation{Name: "auth.password", Method: http.MethodPost, Idempotent: true}
 )
 
-// credentialAuth returns what attaches creds to requests. It is the one
-// place a token cache is built, so a different token store plugs in here;
-// for login credentials it sets *login, whose engine NewClient fills in.
-func credentialAuth(creds Credentials, login **authenticator, cfg config) transport.Auth {
+// credentialAuth returns what attaches creds to requests, and for login
+// credentials the authenticator whose engine NewClient fills in. It is the
+// one place a token cache is built, so a different token store plugs in
+// here.
+func credentialAuth(creds Credentials, cfg config) (transport.Auth, *authenticator) {
 	lc, ok := creds.(loginCredentials)
 	if !ok {
 		// "It needs to be used as the value in the Authorization header":
 		// no scheme word (the official SDK's API description, and its
 		// client sends the header as given).
-		return auth.Header("Authorization", string(creds.(AccessToken)))
+		return auth.Header("Authorization", string(creds.(AccessToken))), nil
 	}
 	a := &authenticator{creds: lc, now: cfg.now}
-	*login = a
 	return &auth.Session{
 		Cache:     auth.NewCache(a.fetch, auth.DefaultMargin, cfg.now),
 		Attach:    attachToken,
 		IsExpired: tokenRejected,
-	}
+	}, a
 }
 
 // authenticator logs in for the token cache.

@@ -63,12 +63,12 @@ func NewClient(creds Credentials, opts ...Option) (*Client, error) {
 	}
 	cfg := config{now: time.Now}
 	settings := transport.Apply(&cfg, opts)
-	var login *authenticator
+	credAuth, login := credentialAuth(creds, cfg)
 	tc, err := transport.New(transport.Config{
 		Vendor:         vendor,
 		DefaultBaseURL: DefaultBaseURL,
 		Settings:       settings,
-		Auth:           credentialAuth(creds, &login, cfg),
+		Auth:           credAuth,
 		CheckResponse:  checkResponse,
 		// No CredentialHeaders: the token travels in Authorization, which
 		// WithHeader refuses for every vendor.

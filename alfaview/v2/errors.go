@@ -46,7 +46,8 @@ type Error struct {
 	Detail string
 	// Instance is a URI reference naming this occurrence, when sent.
 	Instance string
-	// Details are the individual problems, e.g. one per invalid field.
+	// Details are the individual problems, e.g. one per invalid field (the
+	// first 20).
 	Details []ErrorDetail
 	// Op names the operation ("rooms.create"); Method and Path the request
 	// (the path without its query).
@@ -134,7 +135,7 @@ func checkResponse(r *transport.Response) error {
 	}
 	e := &Error{StatusCode: r.StatusCode, Op: r.Op, Method: r.Method, Path: r.Path, Attempts: r.Attempts}
 	var p problem
-	if json.Unmarshal(r.Body, &p) != nil || (p.Type == nil && p.Title == "" && p.Detail == "" && p.Errors == nil) {
+	if json.Unmarshal(r.Body, &p) != nil || (p.Type == nil && p.Title == "" && p.Status == 0 && p.Detail == "" && p.Errors == nil) {
 		e.Title = http.StatusText(r.StatusCode)
 		e.Detail = transport.Snippet(r.Body, maxSnippet)
 		return e

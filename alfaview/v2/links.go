@@ -43,11 +43,11 @@ func (k *linkKind) query(opts *ListLinksOptions) (ListLinksOptions, error) {
 	if opts == nil {
 		return ListLinksOptions{}, nil
 	}
-	op := k.list
+	listOp := k.list
 	if opts.RoomID != "" {
-		op = k.listRoom
+		listOp = k.listRoom
 	}
-	v := check(op).Between("Limit", opts.Limit, 1, MaxLinksPageSize, true).
+	v := check(listOp).Between("Limit", opts.Limit, 1, MaxLinksPageSize, true).
 		Check(opts.RoomID == "" || strings.TrimSpace(opts.RoomID) != "", "RoomID", "must not be only spaces (leave it empty for every room)")
 	return *opts, v.Err()
 }
