@@ -354,7 +354,7 @@ func (s *Server) createSubroom(c *call) (reply, *problem) {
 		return fail(invalidAt("body", fmt.Sprintf("room %s already has the %d subrooms its type allows", r.ID, max), nil))
 	}
 	id := s.addSubroom(r, deref(in.DisplayName))
-	s.MarkApplied(OpSubroomsCreate)
+	s.MarkApplied(OpRoomsCreateSubroom)
 	return created(idJSON{id})
 }
 
@@ -388,7 +388,7 @@ func (s *Server) updateSubroom(c *call) (reply, *problem) {
 	}
 	if in.DisplayName != nil && *in.DisplayName != r.Subrooms[i].DisplayName {
 		r.Subrooms[i].DisplayName = *in.DisplayName
-		s.MarkApplied(OpSubroomsUpdate)
+		s.MarkApplied(OpRoomsUpdateSubroom)
 	}
 	return done()
 }
@@ -401,7 +401,7 @@ func (s *Server) deleteSubroom(c *call) (reply, *problem) {
 	}
 	delete(r.participants, r.Subrooms[i].ID)
 	r.Subrooms = slices.Delete(r.Subrooms, i, i+1)
-	s.MarkApplied(OpSubroomsDelete)
+	s.MarkApplied(OpRoomsDeleteSubroom)
 	return done()
 }
 

@@ -192,9 +192,9 @@ func TestSubrooms(t *testing.T) {
 	c.want(http.StatusNoContent, http.MethodDelete, "/v2/rooms/"+room+"/subrooms/"+first, "")
 	got, _ := srv.Room(room)
 	assert.Equal(t, []alfaviewtest.Subroom{{ID: second, DisplayName: "Two", Sort: 1}}, got.Subrooms)
-	assert.Equal(t, 2, srv.AppliedCount(alfaviewtest.OpSubroomsCreate))
-	assert.Equal(t, 1, srv.AppliedCount(alfaviewtest.OpSubroomsUpdate))
-	assert.Equal(t, 1, srv.AppliedCount(alfaviewtest.OpSubroomsDelete))
+	assert.Equal(t, 2, srv.AppliedCount(alfaviewtest.OpRoomsCreateSubroom))
+	assert.Equal(t, 1, srv.AppliedCount(alfaviewtest.OpRoomsUpdateSubroom))
+	assert.Equal(t, 1, srv.AppliedCount(alfaviewtest.OpRoomsDeleteSubroom))
 
 	assertProblem(t, c.call(http.MethodDelete, "/v2/rooms/"+room+"/subrooms/"+first, ""), http.StatusNotFound)
 	assertProblem(t, c.call(http.MethodPatch, "/v2/rooms/"+room+"/subrooms/nope", `{}`), http.StatusNotFound)
@@ -238,7 +238,7 @@ func TestRoomPermissions(t *testing.T) {
 	c.want(http.StatusNoContent, http.MethodDelete, "/v2/rooms/"+room+"/permissions/"+bob.ID, "")
 	assertProblem(t, c.call(http.MethodDelete, "/v2/rooms/"+room+"/permissions/"+bob.ID, ""), http.StatusNotFound)
 	assertProblem(t, c.call(http.MethodPatch, "/v2/rooms/"+room+"/permissions/"+bob.ID, `{}`), http.StatusNotFound)
-	for op, n := range map[string]int{alfaviewtest.OpPermissionsCreate: 1, alfaviewtest.OpPermissionsUpdate: 1, alfaviewtest.OpPermissionsDelete: 1} {
+	for op, n := range map[string]int{alfaviewtest.OpRoomsCreatePermissions: 1, alfaviewtest.OpRoomsUpdatePermissions: 1, alfaviewtest.OpRoomsDeletePermissions: 1} {
 		assert.Equal(t, n, srv.AppliedCount(op), op)
 	}
 }
@@ -257,8 +257,8 @@ func TestFeaturesAndLanguages(t *testing.T) {
 	c.want(http.StatusNoContent, http.MethodDelete, "/v2/rooms/"+room+"/features", "")
 	r = c.want(http.StatusOK, http.MethodGet, "/v2/rooms/"+room+"/features", "")
 	assert.Equal(t, "default", r.obj()["raiseHands"])
-	assert.Equal(t, 1, srv.AppliedCount(alfaviewtest.OpFeaturesUpdate))
-	assert.Equal(t, 1, srv.AppliedCount(alfaviewtest.OpFeaturesDelete), "resetting defaults changes nothing")
+	assert.Equal(t, 1, srv.AppliedCount(alfaviewtest.OpRoomsUpdateFeatures))
+	assert.Equal(t, 1, srv.AppliedCount(alfaviewtest.OpRoomsDeleteFeatures), "resetting defaults changes nothing")
 
 	r = c.want(http.StatusOK, http.MethodGet, "/v2/rooms/"+room+"/language-settings", "")
 	assert.Equal(t, map[string]any{"transcriptionEnabled": false, "transcriptionType": "simple_transcription"}, r.body)
@@ -273,7 +273,7 @@ func TestFeaturesAndLanguages(t *testing.T) {
 	got, _ := srv.LanguageSettings(room)
 	assert.Equal(t, alfaviewtest.LanguageSettings{TranscriptionEnabled: true, TargetTranscriptionLanguages: []string{"fr"},
 		TranscriptionType: alfaviewtest.TranscriptionSimple}, got)
-	assert.Equal(t, 1, srv.AppliedCount(alfaviewtest.OpLanguageSettingsUpdate))
+	assert.Equal(t, 1, srv.AppliedCount(alfaviewtest.OpRoomsUpdateLanguageSettings))
 
 	r = c.want(http.StatusOK, http.MethodGet, "/v2/languages", "")
 	assert.Equal(t, []any{"de", "en", "es", "fr", "it"}, r.obj()["transcription"])

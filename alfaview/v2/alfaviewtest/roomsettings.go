@@ -81,7 +81,7 @@ func (s *Server) createPermissions(c *call) (reply, *problem) {
 		return fail(conflict("user %s has permissions in room %s already", in.ParticipantID, r.ID))
 	}
 	r.perms = append(r.perms, in)
-	s.MarkApplied(OpPermissionsCreate)
+	s.MarkApplied(OpRoomsCreatePermissions)
 	return done()
 }
 
@@ -126,7 +126,7 @@ func (s *Server) updatePermissions(c *call) (reply, *problem) {
 	setIf(&perm.VIP, in.VIP)
 	setIf(&perm.Voice, in.Voice)
 	if *perm != before {
-		s.MarkApplied(OpPermissionsUpdate)
+		s.MarkApplied(OpRoomsUpdatePermissions)
 	}
 	return done()
 }
@@ -139,7 +139,7 @@ func (s *Server) deletePermissions(c *call) (reply, *problem) {
 		return fail(p)
 	}
 	r.perms = slices.Delete(r.perms, i, i+1)
-	s.MarkApplied(OpPermissionsDelete)
+	s.MarkApplied(OpRoomsDeletePermissions)
 	return done()
 }
 
@@ -166,7 +166,7 @@ func (s *Server) updateFeatures(c *call) (reply, *problem) {
 	before := r.Features
 	r.Features.apply(in)
 	if r.Features != before {
-		s.MarkApplied(OpFeaturesUpdate)
+		s.MarkApplied(OpRoomsUpdateFeatures)
 	}
 	return done()
 }
@@ -180,7 +180,7 @@ func (s *Server) deleteFeatures(c *call) (reply, *problem) {
 	}
 	if r.Features != defaultFeatures() {
 		r.Features = defaultFeatures()
-		s.MarkApplied(OpFeaturesDelete)
+		s.MarkApplied(OpRoomsDeleteFeatures)
 	}
 	return done()
 }
@@ -242,7 +242,7 @@ func (s *Server) updateLanguageSettings(c *call) (reply, *problem) {
 	if before.DefaultSpokenLanguage != r.lang.DefaultSpokenLanguage || before.TranscriptionEnabled != r.lang.TranscriptionEnabled ||
 		before.TranscriptionType != r.lang.TranscriptionType ||
 		!slices.Equal(before.TargetTranscriptionLanguages, r.lang.TargetTranscriptionLanguages) {
-		s.MarkApplied(OpLanguageSettingsUpdate)
+		s.MarkApplied(OpRoomsUpdateLanguageSettings)
 	}
 	return done()
 }

@@ -2,7 +2,9 @@
 // tests and example programs, in the manner of net/http/httptest.
 //
 //	srv := alfaviewtest.NewServer(t)
-//	// srv.URL is the host root; every path starts with /v2/.
+//	c, err := alfaview.NewClient(srv.APIKeyCredentials(), srv.Options()...)
+//
+// srv.URL is the host root; every path starts with /v2/.
 //
 // The fake serves the 48 operations of the official PHP SDK
 // (alfatraining/alfaview-php-sdk, lib/Api at its newest commit) at their
