@@ -160,7 +160,7 @@ func (s *Server) listGroupLinks(c *call) (reply, *problem) {
 	}
 	return ok(pageOf(s.groupLinks, func(l *groupLinkRec) int64 { return l.seq }, from, limit,
 		func(l *groupLinkRec) bool { return roomID == "" || l.RoomID == roomID },
-		scope, func(l *groupLinkRec) any { return l.GroupLink }))
+		scope, func(l *groupLinkRec) any { return l.public() }))
 }
 
 // listGuestLinks is GET /v2/guest-links and GET
@@ -172,7 +172,7 @@ func (s *Server) listGuestLinks(c *call) (reply, *problem) {
 	}
 	return ok(pageOf(s.guestLinks, func(l *guestLinkRec) int64 { return l.seq }, from, limit,
 		func(l *guestLinkRec) bool { return roomID == "" || l.RoomID == roomID },
-		scope, func(l *guestLinkRec) any { return l.GuestLink }))
+		scope, func(l *guestLinkRec) any { return l.public() }))
 }
 
 // linkQuery reads a link list's room, page and limit (lib/Api: default 100,
@@ -216,7 +216,7 @@ func (s *Server) getGroupLink(c *call) (reply, *problem) {
 	if l == nil {
 		return fail(notFound("group link " + c.r.PathValue("id")))
 	}
-	return ok(l.GroupLink)
+	return ok(l.public())
 }
 
 // getGuestLink is GET /v2/guest-links/{id} → GuestLink.
@@ -225,7 +225,7 @@ func (s *Server) getGuestLink(c *call) (reply, *problem) {
 	if l == nil {
 		return fail(notFound("guest link " + c.r.PathValue("id")))
 	}
-	return ok(l.GuestLink)
+	return ok(l.public())
 }
 
 // linkRoom is the room of a link about to change.

@@ -15,18 +15,22 @@ import (
 // zero CreatedAt is now, an empty CreatedBy is UserID, and empty Features
 // and Quotas get the defaults; subrooms without an ID get one. The
 // permission lists are ignored: add user permissions with the API, links
-// with AddGroupLink and AddGuestLink. It panics if the ID is taken or the
-// parent does not exist.
+// with AddGroupLink and AddGuestLink. It panics if the ID is taken, the
+// type unknown or the parent missing.
 func (s *Server) AddRoom(r Room) Room {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	r.Type = cmp.Or(r.Type, RoomTypeRoom)
+	if _, known := roomTypeLimits[r.Type]; !known {
+		panic(fmt.Sprintf("alfaviewtest: AddRoom: unknown room type %q", r.Type))
+	}
 	if r.ID != "" && s.room(r.ID) != nil {
 		panic(fmt.Sprintf("alfaviewtest: AddRoom: room %s exists", r.ID))
 	}
 	if r.ParentID != "" && s.room(r.ParentID) == nil {
 		panic(fmt.Sprintf("alfaviewtest: AddRoom: parent room %s does not exist", r.ParentID))
 	}
-	rec := s.newRoom(cmp.Or(r.Type, RoomTypeRoom), r.DisplayName, cmp.Or(r.CreatedBy, s.userID))
+	rec := s.newRoom(r.Type, r.DisplayName, cmp.Or(r.CreatedBy, s.userID))
 	rec.ID = cmp.Or(r.ID, rec.ID)
 	if !r.CreatedAt.IsZero() {
 		rec.CreatedAt = r.CreatedAt.UTC()
@@ -40,7 +44,10 @@ func (s *Server) AddRoom(r Room) Room {
 	if r.Quotas != (RoomQuotas{}) {
 		rec.Quotas = r.Quotas
 	}
-	rec.DefaultPermissions = r.DefaultPermissions
+	if r.DefaultPermissions != nil {
+		p := *r.DefaultPermissions
+		rec.DefaultPermissions = &p
+	}
 	rec.Managed, rec.ParentID = r.Managed, r.ParentID
 	rec.WaitingRoomEnabled, rec.WaitingRoomWelcomeNote = r.WaitingRoomEnabled, r.WaitingRoomWelcomeNote
 	for _, sub := range r.Subrooms {
@@ -157,7 +164,7 @@ func (s *Server) AddGroupLink(l GroupLink) GroupLink {
 	defer s.mu.Unlock()
 	s.mustLinkTarget("AddGroupLink", l.RoomID, l.PermissionGroupID)
 	return s.addGroupLink(l.RoomID, l.Origin, s.userID, groupLinkIn{Description: l.Description, DialInAllowed: l.DialInAllowed,
-		PermissionGroupID: l.PermissionGroupID, ValidFrom: l.ValidFrom, ValidUntil: l.ValidUntil}).GroupLink
+		PermissionGroupID: l.PermissionGroupID, ValidFrom: l.ValidFrom, ValidUntil: l.ValidUntil}).public()
 }
 
 // AddGuestLink stores a guest link like AddGroupLink, keeping DisplayName,
@@ -168,7 +175,7 @@ func (s *Server) AddGuestLink(l GuestLink) GuestLink {
 	s.mustLinkTarget("AddGuestLink", l.RoomID, l.PermissionGroupID)
 	return s.addGuestLink(l.RoomID, l.Origin, s.userID, guestLinkIn{DisplayName: l.DisplayName, EmailAddress: l.EmailAddress,
 		Locale: l.Locale, DialInAllowed: l.DialInAllowed, PermissionGroupID: l.PermissionGroupID,
-		ValidFrom: l.ValidFrom, ValidUntil: l.ValidUntil}).GuestLink
+		ValidFrom: l.ValidFrom, ValidUntil: l.ValidUntil}).public()
 }
 
 func (s *Server) mustLinkTarget(method, roomID, groupID string) {
@@ -188,7 +195,7 @@ func (s *Server) GroupLinks(roomID string) []GroupLink {
 	out := []GroupLink{}
 	for _, l := range s.groupLinks {
 		if roomID == "" || l.RoomID == roomID {
-			out = append(out, l.GroupLink)
+			out = append(out, l.public())
 		}
 	}
 	return out
@@ -202,7 +209,7 @@ func (s *Server) GuestLinks(roomID string) []GuestLink {
 	out := []GuestLink{}
 	for _, l := range s.guestLinks {
 		if roomID == "" || l.RoomID == roomID {
-			out = append(out, l.GuestLink)
+			out = append(out, l.public())
 		}
 	}
 	return out

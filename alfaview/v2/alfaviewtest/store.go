@@ -33,6 +33,21 @@ type guestLinkRec struct {
 	GuestLink
 }
 
+// public copies the link, so that what the fake hands out shares no
+// pointer with its store.
+func (l *groupLinkRec) public() GroupLink {
+	out := l.GroupLink
+	out.ValidFrom, out.ValidUntil = utc(l.ValidFrom), utc(l.ValidUntil)
+	return out
+}
+
+// public copies the link, like groupLinkRec.public.
+func (l *guestLinkRec) public() GuestLink {
+	out := l.GuestLink
+	out.ValidFrom, out.ValidUntil = utc(l.ValidFrom), utc(l.ValidUntil)
+	return out
+}
+
 // meetingRec is a stored meeting; the computed fields of Meeting are
 // filled in when it is read.
 type meetingRec struct {
