@@ -155,8 +155,6 @@ func (s *Server) now() time.Time {
 	return s.Clock().Now().UTC().Truncate(time.Second)
 }
 
-func (c *call) now() time.Time { return c.s.now() }
-
 // decode reads the JSON body into v after checking it against sc, as Huma
 // does: no body is 400 "request body is required", a Content-Type that is
 // not JSON is 415, JSON that does not parse is 400, and a body that breaks
