@@ -174,7 +174,7 @@ func sessionCookies(h http.Header) string {
 }
 
 func attachSession(_ context.Context, o *transport.Outgoing, t auth.Token) error {
-	name, _ := t.Extra.(string)
+	name := t.Extra
 	if name == "" {
 		name = headerAuthorization
 	}

@@ -243,7 +243,7 @@ func (a OAuthPair) build(b *builder) (transport.Auth, error) {
 		Cache: auth.NewCache(fetch, 0, b.cfg.now),
 		Attach: func(_ context.Context, o *transport.Outgoing, t auth.Token) error {
 			o.Header.Set("AccessToken", t.Value)
-			o.Header.Set("AccessSecret", t.Extra.(string))
+			o.Header.Set("AccessSecret", t.Extra)
 			return nil
 		},
 		IsExpired: isUnauthorized,
