@@ -57,11 +57,12 @@ func NewClient(creds Credentials, opts ...Option) (*Client, error) {
 		IsExpired: sessionRejected,
 	}
 	tc, err := transport.New(transport.Config{
-		Vendor:         vendor,
-		DefaultBaseURL: DefaultBaseURL,
-		Settings:       settings,
-		Auth:           session,
-		CheckResponse:  checkResponse,
+		ErrInvalidParams: ErrInvalidParams,
+		Vendor:           vendor,
+		DefaultBaseURL:   DefaultBaseURL,
+		Settings:         settings,
+		Auth:             session,
+		CheckResponse:    checkResponse,
 	})
 	if err != nil {
 		return nil, err
@@ -94,7 +95,7 @@ func (c Client) Format(f fmt.State, _ rune) { _, _ = io.WriteString(f, c.String(
 // accessInfo is added to) and decodes the reply into out. It gives the call
 // its request id, so that every attempt, the replay after re-authentication
 // and the error all carry the same one.
-func (c *Client) call(ctx context.Context, op *transport.Operation, path []string, body, out any) error {
+func (c *Client) call(ctx context.Context, op *transport.Operation, path []string, body, out any, opts []CallOption) error {
 	if ctx == nil {
 		return &transport.RequestError{Vendor: vendor, Op: op.Name, Method: op.Method, Err: errors.New("nil context")}
 	}
@@ -103,7 +104,7 @@ func (c *Client) call(ctx context.Context, op *transport.Operation, path []strin
 		id = newRequestID()
 		ctx = WithRequestID(ctx, id)
 	}
-	_, err := c.tc.Do(ctx, &transport.Request{Op: op, Path: path, Body: body}, out)
+	_, err := c.tc.Do(ctx, &transport.Request{Op: op, Path: path, Body: body}, out, opts...)
 	var e *Error
 	if errors.As(err, &e) && e.RequestID == "" {
 		e.RequestID = id

@@ -70,3 +70,5 @@
 //
 // Vendor documentation: https://support.alfaview.com/developers/
 package alfaview
+
+//go:generate go run github.com/grantkit/grantkit-go/internal/cmd/reexport -pkg alfaview -vendor alfaview -fake alfaviewtest -product invite-bot/1.2 -base https://apis.alfaview.com/json/v1/ -creates "Links.CreateGroupLinks, Links.CreateGuestLinks and Rooms.Create"

@@ -28,8 +28,6 @@ var (
 	// ErrInsufficientPermissions matches INSUFFICIENT_PERMISSIONS and HTTP
 	// 403: the credentials lack a permission the call needs.
 	ErrInsufficientPermissions = errors.New("alfaview: insufficient permissions")
-	// ErrNotFound matches NOT_FOUND, ROOM_NOT_FOUND and HTTP 404.
-	ErrNotFound = errors.New("alfaview: not found")
 	// ErrRoomNotFound matches ROOM_NOT_FOUND: no room has the id given.
 	ErrRoomNotFound = errors.New("alfaview: room not found")
 	// ErrQuotaExceeded matches QUOTA_EXCEEDED: the company's plan allows no
@@ -65,7 +63,6 @@ var sentinels = transport.Sentinels{
 		http.StatusBadRequest:   ErrInvalidArgument,
 		http.StatusUnauthorized: ErrAuthentication,
 		http.StatusForbidden:    ErrInsufficientPermissions,
-		http.StatusNotFound:     ErrNotFound,
 	},
 }
 

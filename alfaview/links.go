@@ -195,7 +195,7 @@ func checkWindow(v *validate.Checker, field string, from, until time.Time) {
 // otherwise the error matches ErrInvalidParams and nothing is sent. A
 // missing room gives ErrRoomNotFound. The call is not idempotent: it is
 // never sent again once it may have reached alfaview.
-func (s *LinksService) CreateGroupLinks(ctx context.Context, roomID string, links []GroupLinkCreation) ([]GroupLink, error) {
+func (s *LinksService) CreateGroupLinks(ctx context.Context, roomID string, links []GroupLinkCreation, opts ...CallOption) ([]GroupLink, error) {
 	v := validate.New(ErrInvalidParams, vendor, opCreateGroupLinks.Name).
 		NotEmpty("roomID", roomID).
 		Check(len(links) > 0, "links", "must hold at least one link")
@@ -217,7 +217,7 @@ func (s *LinksService) CreateGroupLinks(ctx context.Context, roomID string, link
 		Creations []groupLinkCreationWire `json:"groupLinkCreations"`
 	}{roomID, wire}
 	var reply groupLinksReply
-	if err := s.c.call(ctx, &opCreateGroupLinks, []string{"guestService.v2", "createGroupLinks"}, body, &reply); err != nil {
+	if err := s.c.call(ctx, &opCreateGroupLinks, []string{"guestService.v2", "createGroupLinks"}, body, &reply, opts); err != nil {
 		return nil, err
 	}
 	return reply.links(), nil
@@ -226,12 +226,12 @@ func (s *LinksService) CreateGroupLinks(ctx context.Context, roomID string, link
 // ListGroupLinks returns the group links of room roomID, or of the whole
 // company when roomID is empty. A roomID of only spaces is an error
 // matching ErrInvalidParams, and nothing is sent.
-func (s *LinksService) ListGroupLinks(ctx context.Context, roomID string) ([]GroupLink, error) {
+func (s *LinksService) ListGroupLinks(ctx context.Context, roomID string, opts ...CallOption) ([]GroupLink, error) {
 	if err := checkRoomFilter(opListGroupLinks.Name, roomID); err != nil {
 		return nil, err
 	}
 	var reply groupLinksReply
-	if err := s.c.call(ctx, &opListGroupLinks, []string{"guestService.v2", "listGroupLinks"}, roomFilter{roomID}, &reply); err != nil {
+	if err := s.c.call(ctx, &opListGroupLinks, []string{"guestService.v2", "listGroupLinks"}, roomFilter{roomID}, &reply, opts); err != nil {
 		return nil, err
 	}
 	return reply.links(), nil
@@ -246,7 +246,7 @@ func (s *LinksService) ListGroupLinks(ctx context.Context, roomID string) ([]Gro
 // when both are set. Otherwise the error matches ErrInvalidParams and
 // nothing is sent. Like CreateGroupLinks it is never sent again once it
 // may have reached alfaview.
-func (s *LinksService) CreateGuestLinks(ctx context.Context, roomID string, links []GuestLinkCreation) ([]GuestLink, error) {
+func (s *LinksService) CreateGuestLinks(ctx context.Context, roomID string, links []GuestLinkCreation, opts ...CallOption) ([]GuestLink, error) {
 	v := validate.New(ErrInvalidParams, vendor, opCreateGuestLinks.Name).
 		NotEmpty("roomID", roomID).
 		Check(len(links) > 0, "links", "must hold at least one link")
@@ -271,7 +271,7 @@ func (s *LinksService) CreateGuestLinks(ctx context.Context, roomID string, link
 		Creations []guestLinkCreationWire `json:"guestLinkCreations"`
 	}{roomID, wire}
 	var reply guestLinksReply
-	if err := s.c.call(ctx, &opCreateGuestLinks, []string{"guestService.v2", "createGuestLinks"}, body, &reply); err != nil {
+	if err := s.c.call(ctx, &opCreateGuestLinks, []string{"guestService.v2", "createGuestLinks"}, body, &reply, opts); err != nil {
 		return nil, err
 	}
 	return reply.links(), nil
@@ -292,12 +292,12 @@ func plainEmail(s string) bool {
 // ListGuestLinks returns the guest links of room roomID, or of the whole
 // company when roomID is empty. A roomID of only spaces is an error
 // matching ErrInvalidParams, and nothing is sent.
-func (s *LinksService) ListGuestLinks(ctx context.Context, roomID string) ([]GuestLink, error) {
+func (s *LinksService) ListGuestLinks(ctx context.Context, roomID string, opts ...CallOption) ([]GuestLink, error) {
 	if err := checkRoomFilter(opListGuestLinks.Name, roomID); err != nil {
 		return nil, err
 	}
 	var reply guestLinksReply
-	if err := s.c.call(ctx, &opListGuestLinks, []string{"guestService.v2", "listGuestLinks"}, roomFilter{roomID}, &reply); err != nil {
+	if err := s.c.call(ctx, &opListGuestLinks, []string{"guestService.v2", "listGuestLinks"}, roomFilter{roomID}, &reply, opts); err != nil {
 		return nil, err
 	}
 	return reply.links(), nil
@@ -319,7 +319,7 @@ func checkRoomFilter(op, roomID string) error {
 // required. A link that does not exist gives ErrNotFound, unless the delete
 // had to be retried: an earlier attempt may then have deleted it and lost
 // its answer, and since the link is gone either way Delete returns nil.
-func (s *LinksService) Delete(ctx context.Context, roomID, linkID string) error {
+func (s *LinksService) Delete(ctx context.Context, roomID, linkID string, opts ...CallOption) error {
 	if err := validate.New(ErrInvalidParams, vendor, opDeleteLink.Name).
 		NotEmpty("roomID", roomID).NotEmpty("linkID", linkID).Err(); err != nil {
 		return err
@@ -328,5 +328,5 @@ func (s *LinksService) Delete(ctx context.Context, roomID, linkID string) error 
 		RoomID string `json:"roomId"`
 		ID     string `json:"id"`
 	}{roomID, linkID}
-	return s.c.call(ctx, &opDeleteLink, []string{"guestService.v2", "deleteLink"}, body, nil)
+	return s.c.call(ctx, &opDeleteLink, []string{"guestService.v2", "deleteLink"}, body, nil, opts)
 }

@@ -49,11 +49,11 @@ func (f *wireFlag) UnmarshalJSON(b []byte) error {
 
 // List returns every permission group of the company, sorted by Order (then
 // Name, then ID), each with its ID.
-func (s *PermissionGroupsService) List(ctx context.Context) ([]PermissionGroup, error) {
+func (s *PermissionGroupsService) List(ctx context.Context, opts ...CallOption) ([]PermissionGroup, error) {
 	var reply struct {
 		PermissionGroups map[string]permissionGroupWire `json:"permissionGroups"`
 	}
-	if err := s.c.call(ctx, &opListPermissionGroups, []string{"businessLogicService", "permissionGroups", "list"}, struct{}{}, &reply); err != nil {
+	if err := s.c.call(ctx, &opListPermissionGroups, []string{"businessLogicService", "permissionGroups", "list"}, struct{}{}, &reply, opts); err != nil {
 		return nil, err
 	}
 	return permissionGroups(reply.PermissionGroups), nil

@@ -102,13 +102,13 @@ type listRoomsRequest struct {
 // further request. An error (ErrInvalidParams for a Limit out of range or a
 // blank FilterRoomIDs entry, before any request) is yielded once and ends
 // the loop.
-func (s *RoomsService) List(ctx context.Context, opts *ListRoomsOptions) iter.Seq2[*Room, error] {
+func (s *RoomsService) List(ctx context.Context, opts *ListRoomsOptions, callOpts ...CallOption) iter.Seq2[*Room, error] {
 	req, err := listRooms(opts)
 	if err != nil {
 		return paging.Err[*Room](err)
 	}
 	return paging.Offset(ctx, req.Limit, func(ctx context.Context, offset, limit int) ([]*Room, int, error) {
-		rooms, err := s.page(ctx, req, offset)
+		rooms, err := s.page(ctx, req, offset, callOpts)
 		return rooms, -1, err
 	})
 }
@@ -117,7 +117,7 @@ func (s *RoomsService) List(ctx context.Context, opts *ListRoomsOptions) iter.Se
 // who page by hand: the next page starts at offset+len(rooms), and a page
 // shorter than the limit is the last. The offset comes before the options,
 // as in voltmx's ListPage.
-func (s *RoomsService) ListPage(ctx context.Context, offset int, opts *ListRoomsOptions) ([]*Room, error) {
+func (s *RoomsService) ListPage(ctx context.Context, offset int, opts *ListRoomsOptions, callOpts ...CallOption) ([]*Room, error) {
 	req, err := listRooms(opts)
 	if err == nil && offset < 0 {
 		err = validate.New(ErrInvalidParams, vendor, opListRooms.Name).Check(false, "offset", "must not be negative").Err()
@@ -125,7 +125,7 @@ func (s *RoomsService) ListPage(ctx context.Context, offset int, opts *ListRooms
 	if err != nil {
 		return nil, err
 	}
-	return s.page(ctx, req, offset)
+	return s.page(ctx, req, offset, callOpts)
 }
 
 func listRooms(opts *ListRoomsOptions) (listRoomsRequest, error) {
@@ -147,12 +147,12 @@ func listRooms(opts *ListRoomsOptions) (listRoomsRequest, error) {
 	return listRoomsRequest{Limit: o.Limit, FilterRoomIDs: o.FilterRoomIDs, FilterRoomTypes: o.FilterRoomTypes}, nil
 }
 
-func (s *RoomsService) page(ctx context.Context, req listRoomsRequest, offset int) ([]*Room, error) {
+func (s *RoomsService) page(ctx context.Context, req listRoomsRequest, offset int, opts []CallOption) ([]*Room, error) {
 	req.Offset = offset
 	var reply struct {
 		Rooms orderedRooms `json:"rooms"`
 	}
-	if err := s.c.call(ctx, &opListRooms, []string{"roomService", "list"}, req, &reply); err != nil {
+	if err := s.c.call(ctx, &opListRooms, []string{"roomService", "list"}, req, &reply, opts); err != nil {
 		return nil, err
 	}
 	return reply.Rooms, nil
@@ -217,7 +217,7 @@ type RoomCreation struct {
 // Create creates a room and returns it with its ID. DisplayName is required
 // (else ErrInvalidParams, nothing sent). Create is never sent twice once it
 // may have reached alfaview.
-func (s *RoomsService) Create(ctx context.Context, r RoomCreation) (*Room, error) {
+func (s *RoomsService) Create(ctx context.Context, r RoomCreation, opts ...CallOption) (*Room, error) {
 	if err := validate.New(ErrInvalidParams, vendor, opCreateRoom.Name).
 		NotEmpty("DisplayName", r.DisplayName).Err(); err != nil {
 		return nil, err
@@ -230,7 +230,7 @@ func (s *RoomsService) Create(ctx context.Context, r RoomCreation) (*Room, error
 		RoomID string   `json:"roomId"`
 		Room   roomWire `json:"room"`
 	}
-	if err := s.c.call(ctx, &opCreateRoom, []string{"roomService", "create"}, body, &reply); err != nil {
+	if err := s.c.call(ctx, &opCreateRoom, []string{"roomService", "create"}, body, &reply, opts); err != nil {
 		return nil, err
 	}
 	return reply.Room.room(reply.RoomID), nil
@@ -240,7 +240,7 @@ func (s *RoomsService) Create(ctx context.Context, r RoomCreation) (*Room, error
 // ErrRoomNotFound, unless the call had to be retried: an earlier attempt
 // may then have destroyed it and lost its answer, and since the room is
 // gone either way Destroy returns nil.
-func (s *RoomsService) Destroy(ctx context.Context, roomID string) error {
+func (s *RoomsService) Destroy(ctx context.Context, roomID string, opts ...CallOption) error {
 	if err := validate.New(ErrInvalidParams, vendor, opDestroyRoom.Name).
 		NotEmpty("roomID", roomID).Err(); err != nil {
 		return err
@@ -248,5 +248,5 @@ func (s *RoomsService) Destroy(ctx context.Context, roomID string) error {
 	body := struct {
 		RoomID string `json:"roomId"`
 	}{roomID}
-	return s.c.call(ctx, &opDestroyRoom, []string{"roomService", "destroy"}, body, nil)
+	return s.c.call(ctx, &opDestroyRoom, []string{"roomService", "destroy"}, body, nil, opts)
 }

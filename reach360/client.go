@@ -71,12 +71,13 @@ func NewClient(key APIKey, opts ...Option) (*Client, error) {
 		return nil, fmt.Errorf("reach360: API version %q is not a YYYY-MM-DD date", cfg.apiVersion)
 	}
 	tc, err := transport.New(transport.Config{
-		Vendor:         vendor,
-		DefaultBaseURL: base,
-		Settings:       settings,
-		Auth:           auth.Bearer(string(key)),
-		CheckResponse:  checkResponse,
-		Header:         http.Header{"API-Version": {cfg.apiVersion}},
+		ErrInvalidParams: ErrInvalidParams,
+		Vendor:           vendor,
+		DefaultBaseURL:   base,
+		Settings:         settings,
+		Auth:             auth.Bearer(string(key)),
+		CheckResponse:    checkResponse,
+		Header:           http.Header{"API-Version": {cfg.apiVersion}},
 	})
 	if err != nil {
 		return nil, err

@@ -37,3 +37,5 @@
 // Vendor documentation: https://articulate.com/support/article/Reach-360-Groups-API
 // and the neighbouring articles on group memberships and users.
 package reach360
+
+//go:generate go run github.com/grantkit/grantkit-go/internal/cmd/reexport -pkg reach360 -vendor Articulate -fake reach360test -product groupsync/1.2 -base "the region's endpoint (https://api.reach360.com by default)" -base-note "It wins over WithRegion." -creates Groups.Create

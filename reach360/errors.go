@@ -3,7 +3,6 @@ package reach360
 import (
 	"encoding/json"
 	"errors"
-	"net/http"
 	"strings"
 
 	"github.com/grantkit/grantkit-go/internal/transport"
@@ -28,17 +27,6 @@ var (
 	// ErrInvalidAPIVersion matches the API's invalid_api_version: the
 	// server does not know the version sent with WithAPIVersion.
 	ErrInvalidAPIVersion = errors.New("reach360: invalid API version")
-	// ErrNotFound matches any 404 answer: a missing group, user or route.
-	ErrNotFound = errors.New("reach360: not found")
-	// ErrUnauthorized matches a 401 answer: the API key is missing, wrong
-	// or revoked.
-	ErrUnauthorized = errors.New("reach360: unauthorized")
-	// ErrRateLimited matches a 429 answer that was still 429 after the
-	// retries the policy allows.
-	ErrRateLimited = errors.New("reach360: rate limited")
-	// ErrNoMorePages is returned by GroupsService.NextPage for a page that
-	// has no NextURL: the listing is complete.
-	ErrNoMorePages = errors.New("reach360: no more pages")
 )
 
 var sentinels = transport.Sentinels{
@@ -47,11 +35,6 @@ var sentinels = transport.Sentinels{
 		"group_not_found":     ErrGroupNotFound,
 		"read_only_group":     ErrReadOnlyGroup,
 		"invalid_api_version": ErrInvalidAPIVersion,
-	},
-	ByStatus: map[int]error{
-		http.StatusNotFound:        ErrNotFound,
-		http.StatusUnauthorized:    ErrUnauthorized,
-		http.StatusTooManyRequests: ErrRateLimited,
 	},
 }
 

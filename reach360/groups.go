@@ -86,12 +86,12 @@ func checkLimit(c *validate.Checker, limit int) *validate.Checker {
 // Create is not retried once the request may have reached the server: if
 // the connection breaks after sending, the error is returned and the group
 // may or may not exist; look it up with List and a Name filter.
-func (s *GroupsService) Create(ctx context.Context, p CreateGroupParams) (*Group, error) {
+func (s *GroupsService) Create(ctx context.Context, p CreateGroupParams, opts ...CallOption) (*Group, error) {
 	if err := check(opCreateGroup).NotEmpty("Name", p.Name).Err(); err != nil {
 		return nil, err
 	}
 	var g Group
-	if _, err := s.c.tc.Do(ctx, &transport.Request{Op: opCreateGroup, Path: []string{"groups"}, Body: p}, &g); err != nil {
+	if _, err := s.c.tc.Do(ctx, &transport.Request{Op: opCreateGroup, Path: []string{"groups"}, Body: p}, &g, opts...); err != nil {
 		return nil, err
 	}
 	return &g, nil
@@ -99,12 +99,12 @@ func (s *GroupsService) Create(ctx context.Context, p CreateGroupParams) (*Group
 
 // Get returns the group with id groupID; a missing one fails with
 // ErrGroupNotFound.
-func (s *GroupsService) Get(ctx context.Context, groupID string) (*Group, error) {
+func (s *GroupsService) Get(ctx context.Context, groupID string, opts ...CallOption) (*Group, error) {
 	if err := check(opGetGroup).NotEmpty("groupID", groupID).Err(); err != nil {
 		return nil, err
 	}
 	var g Group
-	if _, err := s.c.tc.Do(ctx, &transport.Request{Op: opGetGroup, Path: []string{"groups", groupID}}, &g); err != nil {
+	if _, err := s.c.tc.Do(ctx, &transport.Request{Op: opGetGroup, Path: []string{"groups", groupID}}, &g, opts...); err != nil {
 		return nil, err
 	}
 	return &g, nil
@@ -112,11 +112,11 @@ func (s *GroupsService) Get(ctx context.Context, groupID string) (*Group, error)
 
 // Update renames a group. The built-in "Everyone" group fails with
 // ErrReadOnlyGroup, a missing group with ErrGroupNotFound.
-func (s *GroupsService) Update(ctx context.Context, groupID string, p UpdateGroupParams) error {
+func (s *GroupsService) Update(ctx context.Context, groupID string, p UpdateGroupParams, opts ...CallOption) error {
 	if err := check(opUpdateGroup).NotEmpty("groupID", groupID).NotEmpty("Name", p.Name).Err(); err != nil {
 		return err
 	}
-	_, err := s.c.tc.Do(ctx, &transport.Request{Op: opUpdateGroup, Path: []string{"groups", groupID}, Body: p}, nil)
+	_, err := s.c.tc.Do(ctx, &transport.Request{Op: opUpdateGroup, Path: []string{"groups", groupID}, Body: p}, nil, opts...)
 	return err
 }
 
@@ -124,33 +124,33 @@ func (s *GroupsService) Update(ctx context.Context, groupID string, p UpdateGrou
 // built-in "Everyone" group fails with ErrReadOnlyGroup, a missing group
 // with ErrGroupNotFound. When an attempt's answer is lost and the retry
 // finds the group gone, Delete succeeds: the earlier attempt deleted it.
-func (s *GroupsService) Delete(ctx context.Context, groupID string) error {
+func (s *GroupsService) Delete(ctx context.Context, groupID string, opts ...CallOption) error {
 	if err := check(opDeleteGroup).NotEmpty("groupID", groupID).Err(); err != nil {
 		return err
 	}
-	_, err := s.c.tc.Do(ctx, &transport.Request{Op: opDeleteGroup, Path: []string{"groups", groupID}}, nil)
+	_, err := s.c.tc.Do(ctx, &transport.Request{Op: opDeleteGroup, Path: []string{"groups", groupID}}, nil, opts...)
 	return err
 }
 
 // List returns every group, fetching pages as the loop needs them; opts may
 // be nil. Breaking out of the loop sends no further requests. An error is
 // yielded once, with a nil group, and ends the loop.
-func (s *GroupsService) List(ctx context.Context, opts *ListGroupsOptions) iter.Seq2[*Group, error] {
+func (s *GroupsService) List(ctx context.Context, opts *ListGroupsOptions, callOpts ...CallOption) iter.Seq2[*Group, error] {
 	first, err := s.firstPage(opts)
 	if err != nil {
 		return paging.Err[*Group](err)
 	}
-	return walk(ctx, s.c, first, s.fetchGroups)
+	return walk(ctx, s.c, first, s.fetchGroups, callOpts)
 }
 
 // ListPage returns the first page of the group list; opts may be nil.
 // Follow it with NextPage.
-func (s *GroupsService) ListPage(ctx context.Context, opts *ListGroupsOptions) (*GroupPage, error) {
+func (s *GroupsService) ListPage(ctx context.Context, opts *ListGroupsOptions, callOpts ...CallOption) (*GroupPage, error) {
 	first, err := s.firstPage(opts)
 	if err != nil {
 		return nil, err
 	}
-	return s.fetchPage(ctx, first)
+	return s.fetchPage(ctx, first, callOpts)
 }
 
 // NextPage returns the page after page, following its NextURL. After the
@@ -164,14 +164,14 @@ func (s *GroupsService) ListPage(ctx context.Context, opts *ListGroupsOptions) (
 //	if !errors.Is(err, reach360.ErrNoMorePages) {
 //		return err
 //	}
-func (s *GroupsService) NextPage(ctx context.Context, page *GroupPage) (*GroupPage, error) {
+func (s *GroupsService) NextPage(ctx context.Context, page *GroupPage, opts ...CallOption) (*GroupPage, error) {
 	if err := check(opListGroups).Check(page != nil, "page", "must not be nil").Err(); err != nil {
 		return nil, err
 	}
 	if page.NextURL == "" {
 		return nil, ErrNoMorePages
 	}
-	return s.fetchPage(ctx, s.c.linkRequest(opListGroups, page.NextURL))
+	return s.fetchPage(ctx, s.c.linkRequest(opListGroups, page.NextURL), opts)
 }
 
 func (s *GroupsService) firstPage(opts *ListGroupsOptions) (*transport.Request, error) {
@@ -186,16 +186,16 @@ func (s *GroupsService) firstPage(opts *ListGroupsOptions) (*transport.Request, 
 
 // fetchPage is the one place a group page is fetched, for List and for
 // ListPage/NextPage alike.
-func (s *GroupsService) fetchPage(ctx context.Context, r *transport.Request) (*GroupPage, error) {
+func (s *GroupsService) fetchPage(ctx context.Context, r *transport.Request, opts []CallOption) (*GroupPage, error) {
 	var p GroupPage
-	if _, err := s.c.tc.Do(ctx, r, &p); err != nil {
+	if _, err := s.c.tc.Do(ctx, r, &p, opts...); err != nil {
 		return nil, err
 	}
 	return &p, nil
 }
 
-func (s *GroupsService) fetchGroups(ctx context.Context, r *transport.Request) ([]*Group, string, error) {
-	p, err := s.fetchPage(ctx, r)
+func (s *GroupsService) fetchGroups(ctx context.Context, r *transport.Request, opts []CallOption) ([]*Group, string, error) {
+	p, err := s.fetchPage(ctx, r, opts)
 	if err != nil {
 		return nil, "", err
 	}
@@ -205,28 +205,28 @@ func (s *GroupsService) fetchGroups(ctx context.Context, r *transport.Request) (
 // Members returns the users in a group, fetching pages as the loop needs
 // them; opts may be nil. Every user is a member of the built-in "Everyone"
 // group. A missing group yields ErrGroupNotFound.
-func (s *GroupsService) Members(ctx context.Context, groupID string, opts *ListOptions) iter.Seq2[*User, error] {
+func (s *GroupsService) Members(ctx context.Context, groupID string, opts *ListOptions, callOpts ...CallOption) iter.Seq2[*User, error] {
 	first, err := listRequest(opListMembers, opts, "groupID", groupID, "groups", groupID, "users")
 	if err != nil {
 		return paging.Err[*User](err)
 	}
-	return walk(ctx, s.c, first, s.c.Users.fetchUsers)
+	return walk(ctx, s.c, first, s.c.Users.fetchUsers, callOpts)
 }
 
 // AddMember adds a user to a group; adding a member again changes nothing.
-func (s *GroupsService) AddMember(ctx context.Context, groupID, userID string) error {
-	return s.membership(ctx, opAddMember, groupID, userID)
+func (s *GroupsService) AddMember(ctx context.Context, groupID, userID string, opts ...CallOption) error {
+	return s.membership(ctx, opAddMember, groupID, userID, opts)
 }
 
 // RemoveMember removes a user from a group; the user stays in the account.
-func (s *GroupsService) RemoveMember(ctx context.Context, groupID, userID string) error {
-	return s.membership(ctx, opRemoveMember, groupID, userID)
+func (s *GroupsService) RemoveMember(ctx context.Context, groupID, userID string, opts ...CallOption) error {
+	return s.membership(ctx, opRemoveMember, groupID, userID, opts)
 }
 
-func (s *GroupsService) membership(ctx context.Context, op *transport.Operation, groupID, userID string) error {
+func (s *GroupsService) membership(ctx context.Context, op *transport.Operation, groupID, userID string, opts []CallOption) error {
 	if err := check(op).NotEmpty("groupID", groupID).NotEmpty("userID", userID).Err(); err != nil {
 		return err
 	}
-	_, err := s.c.tc.Do(ctx, &transport.Request{Op: op, Path: []string{"groups", groupID, "users", userID}}, nil)
+	_, err := s.c.tc.Do(ctx, &transport.Request{Op: op, Path: []string{"groups", groupID, "users", userID}}, nil, opts...)
 	return err
 }

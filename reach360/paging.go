@@ -10,15 +10,15 @@ import (
 
 // walk iterates a list: first is the first page's request, later pages are
 // the server's nextUrl links, followed as sent (they carry the limit and
-// filters).
+// filters). opts are the caller's call options, applied to every page.
 func walk[T any](ctx context.Context, c *Client, first *transport.Request,
-	fetch func(context.Context, *transport.Request) ([]T, string, error)) iter.Seq2[T, error] {
+	fetch func(context.Context, *transport.Request, []CallOption) ([]T, string, error), opts []CallOption) iter.Seq2[T, error] {
 	return paging.Cursor(ctx, func(ctx context.Context, next string) ([]T, string, error) {
 		r := first
 		if next != "" {
 			r = c.linkRequest(first.Op, next)
 		}
-		return fetch(ctx, r)
+		return fetch(ctx, r, opts)
 	}, paging.Prefetch(c.prefetch))
 }
 

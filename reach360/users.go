@@ -83,23 +83,23 @@ var (
 
 // List returns every user, fetching pages as the loop needs them; opts may
 // be nil. Breaking out of the loop sends no further requests.
-func (s *UsersService) List(ctx context.Context, opts *ListUsersOptions) iter.Seq2[*User, error] {
+func (s *UsersService) List(ctx context.Context, opts *ListUsersOptions, callOpts ...CallOption) iter.Seq2[*User, error] {
 	if opts == nil {
 		opts = &ListUsersOptions{}
 	}
 	if err := checkLimit(check(opListUsers), opts.Limit).Err(); err != nil {
 		return paging.Err[*User](err)
 	}
-	return walk(ctx, s.c, &transport.Request{Op: opListUsers, Path: []string{"users"}, Query: *opts}, s.fetchUsers)
+	return walk(ctx, s.c, &transport.Request{Op: opListUsers, Path: []string{"users"}, Query: *opts}, s.fetchUsers, callOpts)
 }
 
 // Get returns the user with id userID; a missing one fails with ErrNotFound.
-func (s *UsersService) Get(ctx context.Context, userID string) (*User, error) {
+func (s *UsersService) Get(ctx context.Context, userID string, opts ...CallOption) (*User, error) {
 	if err := check(opGetUser).NotEmpty("userID", userID).Err(); err != nil {
 		return nil, err
 	}
 	var u User
-	if _, err := s.c.tc.Do(ctx, &transport.Request{Op: opGetUser, Path: []string{"users", userID}}, &u); err != nil {
+	if _, err := s.c.tc.Do(ctx, &transport.Request{Op: opGetUser, Path: []string{"users", userID}}, &u, opts...); err != nil {
 		return nil, err
 	}
 	return &u, nil
@@ -108,22 +108,22 @@ func (s *UsersService) Get(ctx context.Context, userID string) (*User, error) {
 // Delete removes a user from the account's training; a missing one fails
 // with ErrNotFound, unless it is a retry finding the user already removed by
 // an attempt whose answer was lost.
-func (s *UsersService) Delete(ctx context.Context, userID string) error {
+func (s *UsersService) Delete(ctx context.Context, userID string, opts ...CallOption) error {
 	if err := check(opDeleteUser).NotEmpty("userID", userID).Err(); err != nil {
 		return err
 	}
-	_, err := s.c.tc.Do(ctx, &transport.Request{Op: opDeleteUser, Path: []string{"users", userID}}, nil)
+	_, err := s.c.tc.Do(ctx, &transport.Request{Op: opDeleteUser, Path: []string{"users", userID}}, nil, opts...)
 	return err
 }
 
 // Groups returns the groups a user belongs to, fetching pages as the loop
 // needs them; opts may be nil.
-func (s *UsersService) Groups(ctx context.Context, userID string, opts *ListOptions) iter.Seq2[*Group, error] {
+func (s *UsersService) Groups(ctx context.Context, userID string, opts *ListOptions, callOpts ...CallOption) iter.Seq2[*Group, error] {
 	first, err := listRequest(opUserGroups, opts, "userID", userID, "users", userID, "groups")
 	if err != nil {
 		return paging.Err[*Group](err)
 	}
-	return walk(ctx, s.c, first, s.c.Groups.fetchGroups)
+	return walk(ctx, s.c, first, s.c.Groups.fetchGroups, callOpts)
 }
 
 // userPage is one page of a user list.
@@ -132,9 +132,9 @@ type userPage struct {
 	NextURL string  `json:"nextUrl"`
 }
 
-func (s *UsersService) fetchUsers(ctx context.Context, r *transport.Request) ([]*User, string, error) {
+func (s *UsersService) fetchUsers(ctx context.Context, r *transport.Request, opts []CallOption) ([]*User, string, error) {
 	var p userPage
-	if _, err := s.c.tc.Do(ctx, r, &p); err != nil {
+	if _, err := s.c.tc.Do(ctx, r, &p, opts...); err != nil {
 		return nil, "", err
 	}
 	return p.Users, p.NextURL, nil

@@ -37,10 +37,11 @@ type Client struct {
 func NewClient(a Auth, opts ...Option) (*Client, error) {
 	var cfg config
 	tcfg := transport.Config{
-		Vendor:         vendor,
-		DefaultBaseURL: defaultBaseURL,
-		Settings:       transport.Apply(&cfg, opts),
-		CheckResponse:  checkResponse,
+		ErrInvalidParams: ErrInvalidParams,
+		Vendor:           vendor,
+		DefaultBaseURL:   defaultBaseURL,
+		Settings:         transport.Apply(&cfg, opts),
+		CheckResponse:    checkResponse,
 	}
 	if cfg.languageSet {
 		if !isLanguage(cfg.language) {

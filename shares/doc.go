@@ -40,3 +40,5 @@
 // API reference: https://apidoc.boldsmartlock.com (Bold Smart Lock, by
 // Sesam Solutions).
 package shares
+
+//go:generate go run github.com/grantkit/grantkit-go/internal/cmd/reexport -pkg shares -vendor Bold -fake sharestest -product door-admin/1.2 -base https://api.boldsmartlock.com -creates "Shares.Create, Shares.CreateWebKey and OAuth2 token refreshes (the first attempt may have spent the refresh token)"

@@ -13,13 +13,6 @@ var (
 	// invalidInputErrorError: the API rejected a field (an unknown user or
 	// device, say) or a web key's preconditions.
 	ErrInvalidInput = errors.New("shares: invalid input")
-	// ErrUnauthorized matches a 401: the token or API key is invalid or
-	// expired (with OAuth2, after the one refresh and replay), or the token
-	// endpoint rejected the client id and secret (invalid_client).
-	ErrUnauthorized = errors.New("shares: invalid authentication token")
-	// ErrForbidden matches a 403: the credentials lack the rights, e.g. a
-	// token without the manage scope tried to change a share.
-	ErrForbidden = errors.New("shares: insufficient rights")
 	// ErrShareNotFound matches a 404: no share has that id, or not one the
 	// credentials may see (for List: a filter named an unknown device).
 	ErrShareNotFound = errors.New("shares: share not found")
@@ -45,10 +38,8 @@ var (
 			"OldAppVersion":          ErrOldAppVersion,
 		},
 		ByStatus: map[int]error{
-			http.StatusBadRequest:   ErrInvalidInput,
-			http.StatusUnauthorized: ErrUnauthorized,
-			http.StatusForbidden:    ErrForbidden,
-			http.StatusNotFound:     ErrShareNotFound,
+			http.StatusBadRequest: ErrInvalidInput,
+			http.StatusNotFound:   ErrShareNotFound,
 		},
 	}
 	// The token endpoint speaks RFC 6749, where a 400 is about the grant,
@@ -57,10 +48,6 @@ var (
 		ByCode: map[string]error{
 			"invalid_grant":  ErrInvalidGrant,
 			"invalid_client": ErrUnauthorized,
-		},
-		ByStatus: map[int]error{
-			http.StatusUnauthorized: ErrUnauthorized,
-			http.StatusForbidden:    ErrForbidden,
 		},
 	}
 )

@@ -32,7 +32,7 @@ type SharesService struct {
 // Create makes a share and returns its id. It is not retried once the
 // request may have reached the API, so an error after a lost connection
 // can mean the share exists: List with a filter to find out.
-func (s *SharesService) Create(ctx context.Context, p *CreateShareParams) (*ShareRef, error) {
+func (s *SharesService) Create(ctx context.Context, p *CreateShareParams, opts ...CallOption) (*ShareRef, error) {
 	c := validate.New(ErrInvalidParams, vendor, opCreate.Name)
 	if p == nil {
 		return nil, c.Check(false, "params", "must not be nil").Err()
@@ -42,14 +42,14 @@ func (s *SharesService) Create(ctx context.Context, p *CreateShareParams) (*Shar
 		return nil, err
 	}
 	var ref ShareRef
-	if _, err := s.tc.Do(ctx, &transport.Request{Op: &opCreate, Path: []string{"v2", "shares"}, Body: p}, &ref); err != nil {
+	if _, err := s.tc.Do(ctx, &transport.Request{Op: &opCreate, Path: []string{"v2", "shares"}, Body: p}, &ref, opts...); err != nil {
 		return nil, err
 	}
 	return &ref, nil
 }
 
 // Update changes share shareID; see UpdateShareParams for what is sent.
-func (s *SharesService) Update(ctx context.Context, shareID int64, p *UpdateShareParams) (*ShareRef, error) {
+func (s *SharesService) Update(ctx context.Context, shareID int64, p *UpdateShareParams, opts ...CallOption) (*ShareRef, error) {
 	c := validate.New(ErrInvalidParams, vendor, opUpdate.Name).Positive("shareID", shareID)
 	if p == nil {
 		return nil, c.Check(false, "params", "must not be nil").Err()
@@ -59,7 +59,7 @@ func (s *SharesService) Update(ctx context.Context, shareID int64, p *UpdateShar
 		return nil, err
 	}
 	var ref ShareRef
-	if _, err := s.tc.Do(ctx, &transport.Request{Op: &opUpdate, Path: sharePath(shareID), Body: p}, &ref); err != nil {
+	if _, err := s.tc.Do(ctx, &transport.Request{Op: &opUpdate, Path: sharePath(shareID), Body: p}, &ref, opts...); err != nil {
 		return nil, err
 	}
 	return &ref, nil
@@ -68,7 +68,7 @@ func (s *SharesService) Update(ctx context.Context, shareID int64, p *UpdateShar
 // List returns the shares the credentials may see, filtered by opts (nil
 // for all). The API answers with one unpaginated array. A filter naming a
 // device the API does not know is answered 404 (ErrShareNotFound).
-func (s *SharesService) List(ctx context.Context, opts *ListSharesOptions) ([]Share, error) {
+func (s *SharesService) List(ctx context.Context, opts *ListSharesOptions, callOpts ...CallOption) ([]Share, error) {
 	if opts == nil {
 		opts = &ListSharesOptions{}
 	}
@@ -78,19 +78,19 @@ func (s *SharesService) List(ctx context.Context, opts *ListSharesOptions) ([]Sh
 		return nil, err
 	}
 	var out []Share
-	if _, err := s.tc.Do(ctx, &transport.Request{Op: &opList, Path: []string{"v2", "shares"}, Query: opts}, &out); err != nil {
+	if _, err := s.tc.Do(ctx, &transport.Request{Op: &opList, Path: []string{"v2", "shares"}, Query: opts}, &out, callOpts...); err != nil {
 		return nil, err
 	}
 	return out, nil
 }
 
 // Get returns share shareID; ErrShareNotFound if there is none.
-func (s *SharesService) Get(ctx context.Context, shareID int64) (*Share, error) {
+func (s *SharesService) Get(ctx context.Context, shareID int64, opts ...CallOption) (*Share, error) {
 	if err := checkShareID(opGet, shareID); err != nil {
 		return nil, err
 	}
 	var sh Share
-	if _, err := s.tc.Do(ctx, &transport.Request{Op: &opGet, Path: sharePath(shareID)}, &sh); err != nil {
+	if _, err := s.tc.Do(ctx, &transport.Request{Op: &opGet, Path: sharePath(shareID)}, &sh, opts...); err != nil {
 		return nil, err
 	}
 	return &sh, nil
@@ -100,11 +100,11 @@ func (s *SharesService) Get(ctx context.Context, shareID int64) (*Share, error) 
 // does not exist is ErrShareNotFound, except when an earlier attempt's
 // answer was lost and the retry finds the share gone: the first attempt
 // probably removed it, and either way it is gone, so Delete succeeds.
-func (s *SharesService) Delete(ctx context.Context, shareID int64) error {
+func (s *SharesService) Delete(ctx context.Context, shareID int64, opts ...CallOption) error {
 	if err := checkShareID(opDelete, shareID); err != nil {
 		return err
 	}
-	_, err := s.tc.Do(ctx, &transport.Request{Op: &opDelete, Path: sharePath(shareID)}, nil)
+	_, err := s.tc.Do(ctx, &transport.Request{Op: &opDelete, Path: sharePath(shareID)}, nil, opts...)
 	return err
 }
 
@@ -113,13 +113,13 @@ func (s *SharesService) Delete(ctx context.Context, shareID int64) error {
 // for a share to a user (not a user group) with a start and end date, and
 // only once per share (ErrInvalidInput otherwise). Like Create, it is not
 // retried once the request may have reached the API.
-func (s *SharesService) CreateWebKey(ctx context.Context, shareID int64) (string, error) {
+func (s *SharesService) CreateWebKey(ctx context.Context, shareID int64, opts ...CallOption) (string, error) {
 	if err := checkShareID(opCreateWebKey, shareID); err != nil {
 		return "", err
 	}
 	path := append(sharePath(shareID), "web-key")
 	var link string
-	resp, err := s.tc.Do(ctx, &transport.Request{Op: &opCreateWebKey, Path: path}, &link)
+	resp, err := s.tc.Do(ctx, &transport.Request{Op: &opCreateWebKey, Path: path}, &link, opts...)
 	if err != nil {
 		return "", err
 	}

@@ -43,11 +43,12 @@ func NewClient(a Auth, opts ...Option) (*Client, error) {
 		return nil, err
 	}
 	tc, err := transport.New(transport.Config{
-		Vendor:         vendor,
-		DefaultBaseURL: DefaultBaseURL,
-		Settings:       settings,
-		Auth:           ta,
-		CheckResponse:  checkResponse,
+		ErrInvalidParams: ErrInvalidParams,
+		Vendor:           vendor,
+		DefaultBaseURL:   DefaultBaseURL,
+		Settings:         settings,
+		Auth:             ta,
+		CheckResponse:    checkResponse,
 		// The service also speaks CSV (and picks it from Accept); the SDK reads JSON only.
 		Header: http.Header{"Accept": {"application/json"}},
 	})

@@ -40,3 +40,5 @@
 // metadata pages, e.g. https://api.4spaces.io/json/metadata?op=CreateAccessTemplate.
 // Package viviottest is an in-memory fake of the service for tests.
 package viviot
+
+//go:generate go run github.com/grantkit/grantkit-go/internal/cmd/reexport -pkg viviot -vendor 4spaces -fake viviottest -base https://api.4spaces.io -creates AccessTemplates.Create

@@ -11,19 +11,9 @@ import (
 )
 
 var (
-	// ErrUnauthorized matches a 401: no session, an expired session the
-	// Client could not renew, wrong credentials, or a rejected BearerToken.
-	ErrUnauthorized = errors.New("viviot: unauthorized")
-	// ErrForbidden matches a 403: the user lacks a role the operation needs
-	// (the server says "Invalid Role").
-	ErrForbidden = errors.New("viviot: forbidden")
-	// ErrNotFound matches a 404, and a Get whose answer lists no template.
-	ErrNotFound = errors.New("viviot: not found")
 	// ErrValidation matches a 400, and any answer with field errors; see
 	// Error.FieldErrors for which fields the server rejected.
 	ErrValidation = errors.New("viviot: validation failed")
-	// ErrConflict matches a 409: the template changed concurrently.
-	ErrConflict = errors.New("viviot: conflict")
 	// ErrInvalidParams matches errors found before anything was sent: nil
 	// params, an empty name, no things, an unknown enum value, a zero id.
 	// The error names every bad field.
@@ -40,11 +30,7 @@ var sentinels = transport.Sentinels{
 		"Conflict":     ErrConflict,
 	},
 	ByStatus: map[int]error{
-		http.StatusBadRequest:   ErrValidation,
-		http.StatusUnauthorized: ErrUnauthorized,
-		http.StatusForbidden:    ErrForbidden,
-		http.StatusNotFound:     ErrNotFound,
-		http.StatusConflict:     ErrConflict,
+		http.StatusBadRequest: ErrValidation,
 	},
 }
 

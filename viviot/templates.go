@@ -115,11 +115,11 @@ var (
 // retried once the request may have reached the server, so a template is
 // never created twice; the error then says so only by its kind (a
 // connection error), and the caller may List to find out.
-func (s *AccessTemplatesService) Create(ctx context.Context, p *AccessTemplateParams) (*AccessTemplate, error) {
+func (s *AccessTemplatesService) Create(ctx context.Context, p *AccessTemplateParams, opts ...CallOption) (*AccessTemplate, error) {
 	if err := checkParams(opCreate, p, nil); err != nil {
 		return nil, err
 	}
-	return s.one(ctx, &transport.Request{Op: opCreate, Path: pathTemplate, Body: p})
+	return s.one(ctx, &transport.Request{Op: opCreate, Path: pathTemplate, Body: p}, opts)
 }
 
 // updateBody is EditAccessTemplate with the id of the template to change.
@@ -130,17 +130,17 @@ type updateBody struct {
 
 // Update replaces the template id with p (PUT /access/template); fields
 // left zero in p are cleared, so pass every field the template keeps.
-func (s *AccessTemplatesService) Update(ctx context.Context, id GUID, p *AccessTemplateParams) (*AccessTemplate, error) {
+func (s *AccessTemplatesService) Update(ctx context.Context, id GUID, p *AccessTemplateParams, opts ...CallOption) (*AccessTemplate, error) {
 	if err := checkParams(opUpdate, p, &id); err != nil {
 		return nil, err
 	}
 	return s.one(ctx, &transport.Request{Op: opUpdate, Path: pathTemplate,
-		Body: updateBody{AccessTemplateID: id, AccessTemplateParams: p}})
+		Body: updateBody{AccessTemplateID: id, AccessTemplateParams: p}}, opts)
 }
 
 // Get returns the template id with its organization
 // (GET /access/template). A template that does not exist is ErrNotFound.
-func (s *AccessTemplatesService) Get(ctx context.Context, id GUID) (*AccessTemplate, error) {
+func (s *AccessTemplatesService) Get(ctx context.Context, id GUID, opts ...CallOption) (*AccessTemplate, error) {
 	if err := checkID(opGet, id); err != nil {
 		return nil, err
 	}
@@ -148,7 +148,7 @@ func (s *AccessTemplatesService) Get(ctx context.Context, id GUID) (*AccessTempl
 	resp, err := s.tc.Do(ctx, &transport.Request{Op: opGet, Path: pathTemplate, Query: url.Values{
 		"AccessTemplateId": {id.hex32()},
 		"LoadOrganization": {"true"},
-	}}, &out)
+	}}, &out, opts...)
 	if err != nil {
 		return nil, err
 	}
@@ -163,7 +163,7 @@ func (s *AccessTemplatesService) Get(ctx context.Context, id GUID) (*AccessTempl
 
 // List returns the access templates the user may see
 // (GET /access/templates), all of them in one answer. opts may be nil.
-func (s *AccessTemplatesService) List(ctx context.Context, opts *ListAccessTemplatesOptions) ([]AccessTemplate, error) {
+func (s *AccessTemplatesService) List(ctx context.Context, opts *ListAccessTemplatesOptions, callOpts ...CallOption) ([]AccessTemplate, error) {
 	q := url.Values{}
 	if opts != nil && opts.Scope != nil {
 		if err := validate.New(ErrInvalidParams, vendor, opList.Name).
@@ -173,7 +173,7 @@ func (s *AccessTemplatesService) List(ctx context.Context, opts *ListAccessTempl
 		q.Set("Scope", strconv.Itoa(int(*opts.Scope)))
 	}
 	var out envelope
-	if _, err := s.tc.Do(ctx, &transport.Request{Op: opList, Path: pathTemplates, Query: q}, &out); err != nil {
+	if _, err := s.tc.Do(ctx, &transport.Request{Op: opList, Path: pathTemplates, Query: q}, &out, callOpts...); err != nil {
 		return nil, err
 	}
 	return out.Data, nil
@@ -183,20 +183,20 @@ func (s *AccessTemplatesService) List(ctx context.Context, opts *ListAccessTempl
 // that does not exist is ErrNotFound, except when the request had to be
 // retried: then an earlier attempt may have deleted it, and a 404 means
 // the work is done.
-func (s *AccessTemplatesService) Delete(ctx context.Context, id GUID) error {
+func (s *AccessTemplatesService) Delete(ctx context.Context, id GUID, opts ...CallOption) error {
 	if err := checkID(opDelete, id); err != nil {
 		return err
 	}
 	_, err := s.tc.Do(ctx, &transport.Request{Op: opDelete, Path: pathTemplate, Query: url.Values{
 		"AccessTemplateId": {id.hex32()},
-	}}, nil)
+	}}, nil, opts...)
 	return err
 }
 
 // one sends a request answered by one template.
-func (s *AccessTemplatesService) one(ctx context.Context, r *transport.Request) (*AccessTemplate, error) {
+func (s *AccessTemplatesService) one(ctx context.Context, r *transport.Request, opts []CallOption) (*AccessTemplate, error) {
 	var out envelope
-	resp, err := s.tc.Do(ctx, r, &out)
+	resp, err := s.tc.Do(ctx, r, &out, opts...)
 	if err != nil {
 		return nil, err
 	}

@@ -244,6 +244,7 @@ func (a OAuthPair) build(b *builder) (transport.Auth, error) {
 		Attach: func(_ context.Context, o *transport.Outgoing, t auth.Token) error {
 			o.Header.Set("AccessToken", t.Value)
 			o.Header.Set("AccessSecret", t.Extra)
+			o.Secrets = append(o.Secrets, t.Extra)
 			return nil
 		},
 		IsExpired: isUnauthorized,

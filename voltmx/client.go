@@ -81,12 +81,16 @@ func NewClient(baseURL string, auth Auth, opts ...Option) (*Client, error) {
 		return nil, err
 	}
 	c.tc, err = transport.New(transport.Config{
+		ErrInvalidParams:  ErrInvalidParams,
 		Vendor:            vendor,
 		Settings:          s,
 		Auth:              ta,
 		CheckResponse:     checkResponse,
 		JSONContentType:   jsonContentType,
 		AllowInsecureHTTP: cfg.insecureHTTP,
+		// Every header any of the three auth modes sends, whichever this
+		// client uses: a per-call header must never stand in for one.
+		CredentialHeaders: []string{"AccessToken", "AccessSecret", cfg.authHeader, "X-VoltMX-Authorization", "X-Kony-Authorization"},
 	})
 	if err != nil {
 		return nil, err

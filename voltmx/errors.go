@@ -18,9 +18,6 @@ var (
 	// was sent; the error's text names every bad field, as "voltmx:
 	// groups.create: invalid params: GroupName must not be empty".
 	ErrInvalidParams = errors.New("voltmx: invalid params")
-	// ErrUnauthorized matches a 401 "Unauthorized request": wrong
-	// credentials, or a session that stayed rejected after one fresh login.
-	ErrUnauthorized = errors.New("voltmx: unauthorized")
 	// ErrGroupNameRequired matches the 400 "Group name is required".
 	ErrGroupNameRequired = errors.New("voltmx: group name is required")
 	// ErrEmailRequired matches the 400 "Email is required".
@@ -45,11 +42,6 @@ var (
 	// ErrUnknownPermission is returned by PermissionsService.Resolve for a
 	// name the server does not know.
 	ErrUnknownPermission = errors.New("voltmx: unknown permission")
-
-	// ErrInsecureHTTP is what NewClient returns, wrapped, for a base URL or
-	// login URL that would send credentials over plain http to a host that
-	// is not loopback. Pass WithInsecureHTTP if that network is trusted.
-	ErrInsecureHTTP = transport.ErrInsecureHTTP
 )
 
 // Error is an answer of the Engagement Services API that reports a failure.

@@ -163,7 +163,7 @@ type writeResult struct {
 //
 // A create is not retried once it may have reached the server, so a failed
 // call never creates the group twice.
-func (s *GroupsService) Create(ctx context.Context, p *CreateGroupParams) (int64, error) {
+func (s *GroupsService) Create(ctx context.Context, p *CreateGroupParams, opts ...CallOption) (int64, error) {
 	v := validate.New(ErrInvalidParams, vendor, opGroupsCreate.Name)
 	if p == nil {
 		return 0, v.Check(false, "params", "must not be nil").Err()
@@ -172,7 +172,7 @@ func (s *GroupsService) Create(ctx context.Context, p *CreateGroupParams) (int64
 		return 0, err
 	}
 	var out writeResult
-	resp, err := s.c.tc.Do(ctx, &transport.Request{Op: opGroupsCreate, Path: groupsPath(), Body: p}, &out)
+	resp, err := s.c.tc.Do(ctx, &transport.Request{Op: opGroupsCreate, Path: groupsPath(), Body: p}, &out, opts...)
 	if err != nil {
 		return 0, err
 	}
@@ -185,12 +185,12 @@ func (s *GroupsService) Create(ctx context.Context, p *CreateGroupParams) (int64
 }
 
 // Get returns the group with the given id; ErrGroupNotFound if there is none.
-func (s *GroupsService) Get(ctx context.Context, id int64) (*Group, error) {
+func (s *GroupsService) Get(ctx context.Context, id int64, opts ...CallOption) (*Group, error) {
 	if err := validate.New(ErrInvalidParams, vendor, opGroupsGet.Name).Positive("id", id).Err(); err != nil {
 		return nil, err
 	}
 	var g Group
-	if _, err := s.c.tc.Do(ctx, &transport.Request{Op: opGroupsGet, Path: groupsPath(itoa(id))}, &g); err != nil {
+	if _, err := s.c.tc.Do(ctx, &transport.Request{Op: opGroupsGet, Path: groupsPath(itoa(id))}, &g, opts...); err != nil {
 		return nil, err
 	}
 	g.resolveDates(s.c)
@@ -198,7 +198,7 @@ func (s *GroupsService) Get(ctx context.Context, id int64) (*Group, error) {
 }
 
 // Update replaces the group's state with p (the API's "modify").
-func (s *GroupsService) Update(ctx context.Context, id int64, p *UpdateGroupParams) error {
+func (s *GroupsService) Update(ctx context.Context, id int64, p *UpdateGroupParams, opts ...CallOption) error {
 	v := validate.New(ErrInvalidParams, vendor, opGroupsUpdate.Name).Positive("id", id)
 	if p == nil {
 		return v.Check(false, "params", "must not be nil").Err()
@@ -208,7 +208,7 @@ func (s *GroupsService) Update(ctx context.Context, id int64, p *UpdateGroupPara
 	}
 	// The guide writes this one path with a singular "group".
 	req := &transport.Request{Op: opGroupsUpdate, Path: []string{"api", "v1", "accessmgmt", "group", itoa(id), "modify"}, Body: p}
-	_, err := s.c.tc.Do(ctx, req, nil)
+	_, err := s.c.tc.Do(ctx, req, nil, opts...)
 	return err
 }
 
@@ -219,11 +219,11 @@ func (s *GroupsService) Update(ctx context.Context, id int64, p *UpdateGroupPara
 // group gone, Delete reports success: most likely the earlier attempt deleted
 // it, and either way the group no longer exists. Only a first attempt that
 // finds no group returns ErrGroupNotFound.
-func (s *GroupsService) Delete(ctx context.Context, id int64) error {
+func (s *GroupsService) Delete(ctx context.Context, id int64, opts ...CallOption) error {
 	if err := validate.New(ErrInvalidParams, vendor, opGroupsDelete.Name).Positive("id", id).Err(); err != nil {
 		return err
 	}
-	_, err := s.c.tc.Do(ctx, &transport.Request{Op: opGroupsDelete, Path: groupsPath(itoa(id), "delete")}, nil)
+	_, err := s.c.tc.Do(ctx, &transport.Request{Op: opGroupsDelete, Path: groupsPath(itoa(id), "delete")}, nil, opts...)
 	return err
 }
 
@@ -259,14 +259,14 @@ type GroupPage struct {
 
 // List walks every group, fetching pages lazily: breaking out of the loop
 // sends no further request. An error is yielded once and ends the walk.
-func (s *GroupsService) List(ctx context.Context, opts *ListOptions) iter.Seq2[*Group, error] {
-	return listAll[Group](ctx, s.c, opGroupsList, groupsPath(), opts)
+func (s *GroupsService) List(ctx context.Context, opts *ListOptions, callOpts ...CallOption) iter.Seq2[*Group, error] {
+	return listAll[Group](ctx, s.c, opGroupsList, groupsPath(), opts, callOpts)
 }
 
 // ListPage returns the page of groups that starts at start (0 for the
 // first), for callers who page by hand.
-func (s *GroupsService) ListPage(ctx context.Context, start int, opts *ListOptions) (*GroupPage, error) {
-	groups, total, next, err := listPage[Group](ctx, s.c, opGroupsList, groupsPath(), start, opts)
+func (s *GroupsService) ListPage(ctx context.Context, start int, opts *ListOptions, callOpts ...CallOption) (*GroupPage, error) {
+	groups, total, next, err := listPage[Group](ctx, s.c, opGroupsList, groupsPath(), start, opts, callOpts)
 	if err != nil {
 		return nil, err
 	}

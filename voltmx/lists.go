@@ -25,19 +25,19 @@ type pageWire[P any] struct {
 }
 
 // listAll walks a list endpoint's start/pageSize pages lazily.
-func listAll[T any, P listed[T]](ctx context.Context, c *Client, op *transport.Operation, path []string, opts *ListOptions) iter.Seq2[P, error] {
+func listAll[T any, P listed[T]](ctx context.Context, c *Client, op *transport.Operation, path []string, opts *ListOptions, callOpts []CallOption) iter.Seq2[P, error] {
 	size, err := opts.pageSize(op.Name)
 	if err != nil {
 		return paging.Err[P](err)
 	}
 	return paging.Offset(ctx, size, func(ctx context.Context, start, limit int) ([]P, int, error) {
-		items, total, _, err := fetchPage[T, P](ctx, c, op, path, start, limit)
+		items, total, _, err := fetchPage[T, P](ctx, c, op, path, start, limit, callOpts)
 		return items, total, err
 	})
 }
 
 // listPage checks a hand-paged call's options and fetches its page.
-func listPage[T any, P listed[T]](ctx context.Context, c *Client, op *transport.Operation, path []string, start int, opts *ListOptions) ([]P, int, int, error) {
+func listPage[T any, P listed[T]](ctx context.Context, c *Client, op *transport.Operation, path []string, start int, opts *ListOptions, callOpts []CallOption) ([]P, int, int, error) {
 	size, err := opts.pageSize(op.Name)
 	if err == nil {
 		err = validate.New(ErrInvalidParams, vendor, op.Name).Check(start >= 0, "start", "must not be negative").Err()
@@ -45,15 +45,15 @@ func listPage[T any, P listed[T]](ctx context.Context, c *Client, op *transport.
 	if err != nil {
 		return nil, 0, 0, err
 	}
-	return fetchPage[T, P](ctx, c, op, path, start, size)
+	return fetchPage[T, P](ctx, c, op, path, start, size, callOpts)
 }
 
 // fetchPage returns the items of the page at start, the total (-1 when the
 // server sent none) and where the next page starts (0 after the last).
-func fetchPage[T any, P listed[T]](ctx context.Context, c *Client, op *transport.Operation, path []string, start, size int) ([]P, int, int, error) {
+func fetchPage[T any, P listed[T]](ctx context.Context, c *Client, op *transport.Operation, path []string, start, size int, callOpts []CallOption) ([]P, int, int, error) {
 	var out pageWire[P]
 	q := pageQuery{Start: start, PageSize: size}
-	if _, err := c.tc.Do(ctx, &transport.Request{Op: op, Path: path, Query: q}, &out); err != nil {
+	if _, err := c.tc.Do(ctx, &transport.Request{Op: op, Path: path, Query: q}, &out, callOpts...); err != nil {
 		return nil, 0, 0, err
 	}
 	sent := append(out.Groups, out.Users...)

@@ -30,11 +30,11 @@ type Permission struct {
 }
 
 // List returns every permission the server knows, sorted by ID.
-func (s *PermissionsService) List(ctx context.Context) ([]Permission, error) {
+func (s *PermissionsService) List(ctx context.Context, opts ...CallOption) ([]Permission, error) {
 	var out struct {
 		Permissions map[string]flexString `json:"permissions"`
 	}
-	resp, err := s.c.tc.Do(ctx, &transport.Request{Op: opPermissionsList, Path: []string{"api", "v1", "accessmgmt", "permissions"}}, &out)
+	resp, err := s.c.tc.Do(ctx, &transport.Request{Op: opPermissionsList, Path: []string{"api", "v1", "accessmgmt", "permissions"}}, &out, opts...)
 	if err != nil {
 		return nil, err
 	}

@@ -90,12 +90,12 @@ type UserPage struct {
 }
 
 // Get returns the user with the given id; ErrUserNotFound if there is none.
-func (s *UsersService) Get(ctx context.Context, id int64) (*User, error) {
+func (s *UsersService) Get(ctx context.Context, id int64, opts ...CallOption) (*User, error) {
 	if err := validate.New(ErrInvalidParams, vendor, opUsersGet.Name).Positive("id", id).Err(); err != nil {
 		return nil, err
 	}
 	var u User
-	if _, err := s.c.tc.Do(ctx, &transport.Request{Op: opUsersGet, Path: usersPath(itoa(id))}, &u); err != nil {
+	if _, err := s.c.tc.Do(ctx, &transport.Request{Op: opUsersGet, Path: usersPath(itoa(id))}, &u, opts...); err != nil {
 		return nil, err
 	}
 	u.resolveDates(s.c)
@@ -104,14 +104,14 @@ func (s *UsersService) Get(ctx context.Context, id int64) (*User, error) {
 
 // List walks every user, fetching pages lazily: breaking out of the loop
 // sends no further request. An error is yielded once and ends the walk.
-func (s *UsersService) List(ctx context.Context, opts *ListOptions) iter.Seq2[*User, error] {
-	return listAll[User](ctx, s.c, opUsersList, usersPath(), opts)
+func (s *UsersService) List(ctx context.Context, opts *ListOptions, callOpts ...CallOption) iter.Seq2[*User, error] {
+	return listAll[User](ctx, s.c, opUsersList, usersPath(), opts, callOpts)
 }
 
 // ListPage returns the page of users that starts at start (0 for the
 // first), for callers who page by hand.
-func (s *UsersService) ListPage(ctx context.Context, start int, opts *ListOptions) (*UserPage, error) {
-	users, total, next, err := listPage[User](ctx, s.c, opUsersList, usersPath(), start, opts)
+func (s *UsersService) ListPage(ctx context.Context, start int, opts *ListOptions, callOpts ...CallOption) (*UserPage, error) {
+	users, total, next, err := listPage[User](ctx, s.c, opUsersList, usersPath(), start, opts, callOpts)
 	if err != nil {
 		return nil, err
 	}

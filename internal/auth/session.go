@@ -2,7 +2,6 @@ package auth
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/grantkit/grantkit-go/internal/transport"
 )
@@ -22,7 +21,7 @@ type Session struct {
 func (s *Session) Apply(ctx context.Context, o *transport.Outgoing) error {
 	t, err := s.Cache.Token(ctx)
 	if err != nil {
-		return fmt.Errorf("authenticate: %w", err)
+		return &transport.AuthError{Err: err}
 	}
 	o.Credential = t.Value
 	return s.Attach(ctx, o, t)

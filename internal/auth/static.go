@@ -23,7 +23,13 @@ import (
 type staticHeader struct {
 	name  string
 	value []string
+	// secrets are the values an echo of the request could quote: the
+	// header's value, or for Basic the encoded pair and the password.
+	secrets []string
 }
+
+// Secrets lists the values the engine masks in an echo of the request.
+func (h *staticHeader) Secrets() []string { return h.secrets }
 
 func (h *staticHeader) Apply(_ context.Context, o *transport.Outgoing) error {
 	o.Header[h.name] = h.value
@@ -54,15 +60,16 @@ func (h *staticHeader) secret() string {
 
 // Header returns an Auth that sends name: value with every request.
 func Header(name, value string) transport.Auth {
-	return &staticHeader{name: http.CanonicalHeaderKey(name), value: []string{value}}
+	return &staticHeader{name: http.CanonicalHeaderKey(name), value: []string{value}, secrets: []string{value}}
 }
 
 // Bearer returns an Auth that sends "Authorization: Bearer token".
 func Bearer(token string) transport.Auth {
-	return Header("Authorization", "Bearer "+token)
+	return &staticHeader{name: "Authorization", value: []string{"Bearer " + token}, secrets: []string{token}}
 }
 
 // Basic returns an Auth that sends HTTP Basic credentials.
 func Basic(user, password string) transport.Auth {
-	return Header("Authorization", "Basic "+base64.StdEncoding.EncodeToString([]byte(user+":"+password)))
+	pair := base64.StdEncoding.EncodeToString([]byte(user + ":" + password))
+	return &staticHeader{name: "Authorization", value: []string{"Basic " + pair}, secrets: []string{pair, password}}
 }

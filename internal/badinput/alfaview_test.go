@@ -182,6 +182,11 @@ func alfaviewSuite() vendorSuite {
 		retry:            func(p transport.RetryPolicy) alfaview.Option { return alfaview.WithRetry(p) },
 		maxResponseBytes: alfaview.WithMaxResponseBytes, userAgent: alfaview.WithUserAgent,
 	}, "", func(f F, opts ...alfaview.Option) error { return f.newClient(apiKey, opts...) })...)
+	rows = append(rows, callOptionRows(callOptions{alfaview.WithHeader, alfaview.WithRequestMaxRetries, alfaview.WithResponseInto}, nil,
+		func(ctx context.Context, f F, o transport.CallOption) error {
+			_, err := f.c.PermissionGroups.List(ctx, o)
+			return err
+		})...)
 
 	return &suite[F]{
 		vendor:   "alfaview",

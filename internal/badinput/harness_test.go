@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"net/http"
 	"reflect"
 	"runtime/debug"
 	"slices"
@@ -119,7 +120,7 @@ func (s *suite[F]) run(t *testing.T) {
 			t.Run(name, func(t *testing.T) {
 				t.Parallel()
 				f := s.start(t, mode)
-				err, panicked := guard(func() error { return r.call(t.Context(), f) })
+				panicked, err := guard(func() error { return r.call(t.Context(), f) })
 				s.check(t, r, f, err, panicked)
 			})
 		}
@@ -195,7 +196,7 @@ func (s *suite[F]) runUnchecked(t *testing.T) {
 		t.Run(u.method+"/"+u.input, func(t *testing.T) {
 			t.Parallel()
 			f := s.start(t, s.modes[0])
-			err, panicked := guard(func() error { return u.call(t.Context(), f) })
+			panicked, err := guard(func() error { return u.call(t.Context(), f) })
 			if panicked != "" {
 				t.Fatalf("panicked: %s", panicked)
 			}
@@ -211,13 +212,13 @@ func (s *suite[F]) runUnchecked(t *testing.T) {
 
 // guard runs call and reports a panic as text instead of crashing the test
 // binary, so that one panicking method fails its own row only.
-func guard(call func() error) (err error, panicked string) {
+func guard(call func() error) (panicked string, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			panicked = fmt.Sprintf("%v\n%s", p, debug.Stack())
 		}
 	}()
-	return call(), ""
+	return "", call()
 }
 
 // first drains seq and returns its only element's error. An iterator given
@@ -281,4 +282,35 @@ func engineOptionRows[F fixture, O any](o engineOptions[O], blameless string, ne
 		with("WithUserAgent", "header injection", "user agent", func() O { return o.userAgent("bot/1.0\r\nX-Injected: 1") }),
 		with("WithUserAgent", "control character", "user agent", func() O { return o.userAgent("bot/1.0\x00") }),
 	}
+}
+
+// callOptions are a vendor's re-exports of the per-call options that a call
+// must check before it sends anything.
+type callOptions struct {
+	header     func(key, value string) transport.CallOption
+	maxRetries func(int) transport.CallOption
+	into       func(**http.Response) transport.CallOption
+}
+
+// callOptionRows are the call options' bad values, passed to call, a valid
+// call of the vendor that takes them; credentialHeaders are the vendor's own
+// credential headers, which WithHeader must refuse like Authorization.
+func callOptionRows[F fixture](o callOptions, credentialHeaders []string, call func(ctx context.Context, f F, opt transport.CallOption) error) []row[F] {
+	with := func(method, class string, opt func() transport.CallOption) row[F] {
+		return row[F]{method: method, class: class, field: method,
+			call: func(ctx context.Context, f F) error { return call(ctx, f, opt()) }}
+	}
+	rows := []row[F]{
+		with("WithHeader", "Authorization", func() transport.CallOption { return o.header("authorization", "Bearer stolen") }),
+		with("WithHeader", "Cookie", func() transport.CallOption { return o.header("Cookie", "ss-id=x") }),
+		with("WithHeader", "Content-Type", func() transport.CallOption { return o.header("Content-Type", "text/plain") }),
+		with("WithHeader", "invalid name", func() transport.CallOption { return o.header("X Bad", "v") }),
+		with("WithHeader", "header injection", func() transport.CallOption { return o.header("X-Trace", "a\r\nX-Injected: 1") }),
+		with("WithRequestMaxRetries", "negative", func() transport.CallOption { return o.maxRetries(-1) }),
+		with("WithResponseInto", "nil destination", func() transport.CallOption { return o.into(nil) }),
+	}
+	for _, h := range credentialHeaders {
+		rows = append(rows, with("WithHeader", "credential header "+h, func() transport.CallOption { return o.header(h, "x") }))
+	}
+	return rows
 }

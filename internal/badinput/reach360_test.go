@@ -166,6 +166,11 @@ func reach360Suite() vendorSuite {
 		retry:            func(p transport.RetryPolicy) reach360.Option { return reach360.WithRetry(p) },
 		maxResponseBytes: reach360.WithMaxResponseBytes, userAgent: reach360.WithUserAgent,
 	}, "", func(f F, opts ...reach360.Option) error { return f.newClient(f.srv.APIKey(), opts...) })...)
+	rows = append(rows, callOptionRows(callOptions{reach360.WithHeader, reach360.WithRequestMaxRetries, reach360.WithResponseInto}, nil,
+		func(ctx context.Context, f F, o transport.CallOption) error {
+			_, err := f.c.Groups.Get(ctx, "g-1", o)
+			return err
+		})...)
 
 	return &suite[F]{
 		vendor:   "reach360",

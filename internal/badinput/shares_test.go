@@ -215,6 +215,11 @@ func sharesSuite() vendorSuite {
 		retry:            func(p transport.RetryPolicy) shares.Option { return shares.WithRetry(p) },
 		maxResponseBytes: shares.WithMaxResponseBytes, userAgent: shares.WithUserAgent,
 	}, "", func(f F, opts ...shares.Option) error { return f.newClient(token(f), opts...) })...)
+	rows = append(rows, callOptionRows(callOptions{shares.WithHeader, shares.WithRequestMaxRetries, shares.WithResponseInto}, nil,
+		func(ctx context.Context, f F, o transport.CallOption) error {
+			_, err := f.c.Shares.List(ctx, nil, o)
+			return err
+		})...)
 
 	return &suite[F]{
 		vendor:   "shares",

@@ -133,6 +133,11 @@ func viviotSuite() vendorSuite {
 		retry:            func(p transport.RetryPolicy) viviot.Option { return viviot.WithRetry(p) },
 		maxResponseBytes: viviot.WithMaxResponseBytes, userAgent: viviot.WithUserAgent,
 	}, "", func(f F, opts ...viviot.Option) error { return f.newClient(f.srv.Credentials(), opts...) })...)
+	rows = append(rows, callOptionRows(callOptions{viviot.WithHeader, viviot.WithRequestMaxRetries, viviot.WithResponseInto}, nil,
+		func(ctx context.Context, f F, o transport.CallOption) error {
+			_, err := f.c.AccessTemplates.List(ctx, nil, o)
+			return err
+		})...)
 
 	return &suite[F]{
 		vendor:   "viviot",

@@ -210,6 +210,12 @@ func voltmxSuite() vendorSuite {
 		// same settings: a bad option must still be blamed on itself.
 		return f.newClient(f.srv.ClaimsLogin(), opts...)
 	})...)
+	rows = append(rows, callOptionRows(callOptions{voltmx.WithHeader, voltmx.WithRequestMaxRetries, voltmx.WithResponseInto},
+		[]string{"AccessToken", "AccessSecret", "X-VoltMX-Authorization", "X-Kony-Authorization"},
+		func(ctx context.Context, f F, o transport.CallOption) error {
+			_, err := f.c.Permissions.List(ctx, o)
+			return err
+		})...)
 
 	return &suite[F]{
 		vendor:   "voltmx",

@@ -189,7 +189,7 @@ func alfaviewGet(tb testing.TB, idlePerHost int, opts ...fakekit.Option) *getCas
 		expire: srv.ExpireSessions, authCount: srv.AuthCount}
 	c, err := alfaview.NewClient(srv.APIKeyCredentials(), alfaview.WithBaseURL(srv.URL), alfaview.WithHTTPClient(gc.hc))
 	must(tb, err)
-	sdk := c.PermissionGroups.List
+	sdk := func(ctx context.Context) ([]alfaview.PermissionGroup, error) { return c.PermissionGroups.List(ctx) }
 	_, err = sdk(tb.Context())
 	must(tb, err)
 	reqs := srv.Requests()

@@ -11,6 +11,10 @@ import (
 // page.
 var ErrCursorLoop = errors.New("paging: next-page cursor does not advance")
 
+// ErrNoMorePages is what a page's Next returns after the last page: the
+// listing is complete. Every vendor package re-exports this one value.
+var ErrNoMorePages = errors.New("no more pages")
+
 // Cursor iterates pages linked by a next-page cursor (Reach 360's nextUrl):
 // fetch is called with "" for the first page and returns the items and the
 // next cursor, "" on the last page.

@@ -45,16 +45,37 @@ func Format(f fmt.State, verb rune, str, goString string) {
 }
 
 // URL quotes raw for an error message or printout with any userinfo
-// password masked ("https://user:xxxxx@host"). A URL that does not parse
-// cannot be redacted reliably, so it is masked whole when it may hold
-// userinfo.
+// password and every query value masked ("https://user:xxxxx@host/?token=xxxxx"):
+// a base URL's query is where a proxy or gateway key would go. A URL that
+// does not parse cannot be redacted reliably, so it is masked whole when it
+// may hold userinfo or a query.
 func URL(raw string) string {
 	u, err := url.Parse(raw)
 	if err != nil {
-		if strings.Contains(raw, "@") {
+		if strings.ContainsAny(raw, "@?") {
 			return Mask
 		}
 		return strconv.Quote(raw)
 	}
-	return strconv.Quote(u.Redacted())
+	return strconv.Quote(URLValue(u))
+}
+
+// URLValue is u as URL prints it, unquoted.
+func URLValue(u *url.URL) string {
+	if u == nil {
+		return ""
+	}
+	if u.RawQuery != "" {
+		masked := *u
+		q := u.Query()
+		for k, vs := range q {
+			for i := range vs {
+				vs[i] = "xxxxx"
+			}
+			q[k] = vs
+		}
+		masked.RawQuery = q.Encode()
+		u = &masked
+	}
+	return u.Redacted()
 }

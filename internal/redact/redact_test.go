@@ -81,13 +81,16 @@ func TestSlog(t *testing.T) {
 	assert.Contains(t, out, "client-1")
 }
 
-func TestURLMasksUserinfoPassword(t *testing.T) {
+func TestURLMasksUserinfoPasswordAndQuery(t *testing.T) {
 	for raw, want := range map[string]string{
-		"https://user:sekrit@host/x": `"https://user:xxxxx@host/x"`,
-		"https://host/x?q=1":         `"https://host/x?q=1"`,
-		"http://u:sekrit@[::1":       redact.Mask, // does not parse: masked whole
-		"::not a url":                `"::not a url"`,
-		"":                           `""`,
+		"https://user:sekrit@host/x":            `"https://user:xxxxx@host/x"`,
+		"https://host/x?token=sekrit&token=two": `"https://host/x?token=xxxxx&token=xxxxx"`,
+		"https://u:pw@host/?key=sekrit":         `"https://u:xxxxx@host/?key=xxxxx"`,
+		"https://host/x":                        `"https://host/x"`,
+		"http://host/?%zz":                      `"http://host/"`, // a pair that does not parse is dropped
+		"http://u:sekrit@[::1":                  redact.Mask,      // does not parse: masked whole
+		"::not a url":                           `"::not a url"`,
+		"":                                      `""`,
 	} {
 		if got := redact.URL(raw); got != want {
 			t.Errorf("redact.URL(%q) = %s, want %s", raw, got, want)

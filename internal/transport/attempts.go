@@ -17,15 +17,18 @@ import (
 // and Backoff (which gets no context) can use the wait CheckRetry chose
 // with the context in hand.
 type attempts struct {
-	rc      retryablehttp.Client
-	c       *Client
-	op      *Operation
-	path    string
-	n       int
-	status  int // of the last attempt that got an answer
-	started time.Time
-	body    []byte
-	wait    time.Duration
+	rc     retryablehttp.Client
+	c      *Client
+	op     *Operation
+	path   string
+	n      int
+	status int // of the last attempt that got an answer
+	last   *http.Response
+	// maxRetries is the client's policy or the call's WithRequestMaxRetries.
+	maxRetries int
+	started    time.Time
+	body       []byte
+	wait       time.Duration
 }
 
 func (a *attempts) start(_ retryablehttp.Logger, _ *http.Request, _ int) {
@@ -40,7 +43,7 @@ func (a *attempts) check(ctx context.Context, resp *http.Response, err error) (b
 	a.n++
 	status := 0
 	if err == nil {
-		status, a.status = resp.StatusCode, resp.StatusCode
+		status, a.status, a.last = resp.StatusCode, resp.StatusCode, resp
 		a.body, err = readBody(resp, a.op.Method, a.c.maxBytes)
 		resp.Body = http.NoBody
 	}
@@ -52,7 +55,7 @@ func (a *attempts) check(ctx context.Context, resp *http.Response, err error) (b
 	if err == nil {
 		last = resp
 	}
-	if !shouldRetry(ctx, a.op.Idempotent, last, err) || a.n > a.c.retry.MaxRetries {
+	if !shouldRetry(ctx, a.op.Idempotent, last, err) || a.n > a.maxRetries {
 		return false, err
 	}
 	a.wait = a.c.retry.backoff(a.n-1, last, time.Now())

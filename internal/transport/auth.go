@@ -12,8 +12,12 @@ type Outgoing struct {
 	// body (alfaview's accessInfo) replaces it.
 	Body []byte
 	// Credential identifies the session credential Apply attached, so that
-	// Invalidate discards that one and not a newer one.
+	// Invalidate discards that one and not a newer one. It is masked in any
+	// echo of the request in a failed answer.
 	Credential string
+	// Secrets are further credential values Apply attached (a cookie, a
+	// secret beside the token), masked like Credential.
+	Secrets []string
 }
 
 // Auth attaches credentials to each request.

@@ -39,6 +39,13 @@ type Config struct {
 	// AllowInsecureHTTP permits credentials over plain http to a host that
 	// is not loopback.
 	AllowInsecureHTTP bool
+	// CredentialHeaders are the vendor's own headers that carry credentials
+	// (Volt MX's AccessToken): WithHeader refuses them, as it refuses
+	// Authorization and Cookie.
+	CredentialHeaders []string
+	// ErrInvalidParams is the vendor's sentinel for parameters refused
+	// before any request; refused call options wrap it.
+	ErrInvalidParams error
 }
 
 // Client sends a vendor's requests. It is safe for concurrent use.
@@ -56,6 +63,8 @@ type Client struct {
 	defaultHeader http.Header
 	defaultQuery  url.Values
 	jsonType      []string
+	credHeaders   map[string]bool
+	errInvalid    error
 }
 
 var formType = []string{"application/x-www-form-urlencoded"}
@@ -106,6 +115,11 @@ func New(cfg Config) (*Client, error) {
 		defaultHeader: make(http.Header, len(cfg.Header)+2),
 		defaultQuery:  cfg.Query,
 		jsonType:      []string{"application/json"},
+		credHeaders:   make(map[string]bool, len(cfg.CredentialHeaders)),
+		errInvalid:    cfg.ErrInvalidParams,
+	}
+	for _, h := range cfg.CredentialHeaders {
+		c.credHeaders[http.CanonicalHeaderKey(h)] = true
 	}
 	// A policy set through the options or written into Settings directly
 	// is used; only untouched Settings fall back to the default.
@@ -149,8 +163,12 @@ func isLoopback(host string) bool {
 // String describes the client without its credentials, which fmt would
 // otherwise print from the unexported fields.
 func (c Client) String() string {
-	return "transport.Client{vendor: " + c.vendor + ", base: " + c.base.Redacted() + "}"
+	return "transport.Client{vendor: " + c.vendor + ", base: " + c.RedactedBaseURL() + "}"
 }
+
+// RedactedBaseURL is the base URL for printouts and errors: a userinfo
+// password and every query value are masked.
+func (c *Client) RedactedBaseURL() string { return redact.URLValue(c.base) }
 
 // GoString is String: %#v must not print the credentials either.
 func (c Client) GoString() string { return c.String() }
@@ -183,10 +201,19 @@ type Response struct {
 
 // Do sends r and decodes a successful JSON answer into out (nil discards
 // it). It returns the vendor's typed error for a failed answer, and a
-// *RequestError when no answer could be read.
-func (c *Client) Do(ctx context.Context, r *Request, out any) (*Response, error) {
+// *RequestError when no answer could be read. opts are the caller's
+// per-call options; one that is refused fails the call before anything is
+// sent.
+func (c *Client) Do(ctx context.Context, r *Request, out any, opts ...CallOption) (*Response, error) {
 	if ctx == nil {
 		return nil, fmt.Errorf("%s: %s: nil context", c.vendor, r.Op.Name)
+	}
+	var cfg *callConfig
+	if len(opts) > 0 {
+		var err error
+		if cfg, err = c.applyCallOptions(r.Op.Name, opts); err != nil {
+			return nil, err
+		}
 	}
 	if err := ctx.Err(); err != nil {
 		// Not every RoundTripper checks the context before sending: a
@@ -203,17 +230,17 @@ func (c *Client) Do(ctx context.Context, r *Request, out any) (*Response, error)
 	}
 	session, _ := c.auth.(SessionAuth)
 	for round := 0; ; round++ {
-		o := Outgoing{Header: c.header(r, ctype), Body: body}
+		o := Outgoing{Header: c.header(r, ctype, cfg), Body: body}
 		if c.auth != nil && !r.NoAuth {
 			if err := c.auth.Apply(ctx, &o); err != nil {
 				return nil, c.requestError(r, nil, err)
 			}
 		}
-		resp, err := c.send(ctx, r, u, &o)
+		resp, err := c.send(ctx, r, u, &o, cfg)
 		if err != nil {
 			return nil, err
 		}
-		if err := c.checkResponse(resp); err != nil {
+		if err := c.checkMasked(resp, r, &o); err != nil {
 			if round == 0 && session != nil && !r.NoAuth && session.Expired(err) {
 				// The server rejected the credentials, so it did not act:
 				// replaying once with fresh ones is safe even for creates.
@@ -234,6 +261,30 @@ func (c *Client) Do(ctx context.Context, r *Request, out any) (*Response, error)
 	}
 }
 
+// checkMasked runs the vendor's check on an answer. A failed answer may
+// echo the request (a proxy quoting the Authorization header, a login
+// error quoting the form): before the vendor's decoder builds an error
+// from it, the credential values the request carried are masked. A
+// success is checked as it came, at no cost.
+func (c *Client) checkMasked(resp *Response, r *Request, o *Outgoing) error {
+	if resp.StatusCode >= 200 && resp.StatusCode <= 299 {
+		err := c.checkResponse(resp)
+		if err == nil {
+			return nil
+		}
+		masked, changed := maskSecrets(resp.Body, c.secretsOf(r, o))
+		if !changed {
+			return err
+		}
+		resp.Body = masked
+		return c.checkResponse(resp)
+	}
+	if masked, changed := maskSecrets(resp.Body, c.secretsOf(r, o)); changed {
+		resp.Body = masked
+	}
+	return c.checkResponse(resp)
+}
+
 func (c *Client) encodeBody(r *Request) ([]byte, []string, error) {
 	switch {
 	case r.Form != nil:
@@ -252,7 +303,16 @@ func (c *Client) encodeBody(r *Request) ([]byte, []string, error) {
 }
 
 // send runs the retry loop for one round and returns the buffered answer.
-func (c *Client) send(ctx context.Context, r *Request, u *url.URL, o *Outgoing) (*Response, error) {
+func (c *Client) send(ctx context.Context, r *Request, u *url.URL, o *Outgoing, cfg *callConfig) (*Response, error) {
+	retries := c.retry.MaxRetries
+	if cfg != nil {
+		if cfg.timeout != 0 {
+			ctx = withAttemptTimeout(ctx, cfg.timeout)
+		}
+		if cfg.retriesSet {
+			retries = cfg.maxRetries
+		}
+	}
 	hreq, err := http.NewRequestWithContext(ctx, r.Op.Method, "", nil)
 	if err != nil {
 		return nil, c.requestError(r, nil, err)
@@ -269,10 +329,10 @@ func (c *Client) send(ctx context.Context, r *Request, u *url.URL, o *Outgoing) 
 	}
 	// The retryablehttp.Client lives inside the attempt state: one
 	// allocation per call, and hooks that need no state are not closures.
-	a := &attempts{c: c, op: r.Op, path: u.EscapedPath()}
+	a := &attempts{c: c, op: r.Op, path: u.EscapedPath(), maxRetries: retries}
 	a.rc = retryablehttp.Client{
 		HTTPClient:   c.hc,
-		RetryMax:     c.retry.MaxRetries,
+		RetryMax:     retries,
 		CheckRetry:   a.check,
 		Backoff:      a.backoff,
 		ErrorHandler: giveUp,
@@ -281,6 +341,9 @@ func (c *Client) send(ctx context.Context, r *Request, u *url.URL, o *Outgoing) 
 		a.rc.RequestLogHook = a.start
 	}
 	hresp, err := a.rc.Do(rreq)
+	if cfg != nil {
+		cfg.deliver(a.last)
+	}
 	if err != nil {
 		return nil, &RequestError{Vendor: c.vendor, Op: r.Op.Name, Method: r.Op.Method, Path: u.Path,
 			Attempts: a.n, StatusCode: a.status, Err: stripURL(err)}
@@ -319,6 +382,11 @@ func (c *Client) decode(resp *Response, out any) error {
 	}
 	if len(resp.Body) == 0 {
 		return fail(ErrEmptyResponse)
+	}
+	if isJSONNull(resp.Body) {
+		// encoding/json leaves out untouched for null: the caller would get
+		// a zero result as if the server had sent one.
+		return fail(fmt.Errorf("%w: the body is JSON null", ErrEmptyResponse))
 	}
 	if err := json.Unmarshal(resp.Body, out); err != nil {
 		return fail(&decodeError{err: err})

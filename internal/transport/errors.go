@@ -3,6 +3,7 @@ package transport
 import (
 	"errors"
 	"fmt"
+	"net/http"
 	"strings"
 )
 
@@ -24,6 +25,39 @@ var (
 	ErrInsecureHTTP = errors.New("plain http to a host that is not loopback")
 )
 
+// The sentinels every vendor package re-exports under the same names, one
+// value each, so that errors.Is(err, reach360.ErrNotFound) and
+// errors.Is(err, shares.ErrNotFound) ask the same question. Sentinels.Match
+// maps the HTTP statuses to them, so a vendor's Error matches them without
+// listing them.
+var (
+	// ErrUnauthorized matches a 401 answer: credentials missing, wrong,
+	// expired or revoked.
+	ErrUnauthorized = errors.New("unauthorized")
+	// ErrForbidden matches a 403 answer: the credentials are valid but lack
+	// the right.
+	ErrForbidden = errors.New("forbidden")
+	// ErrNotFound matches a 404 answer.
+	ErrNotFound = errors.New("not found")
+	// ErrConflict matches a 409 answer.
+	ErrConflict = errors.New("conflict")
+	// ErrRateLimited matches a 429 answer (one that was still 429 after the
+	// retries the policy allows).
+	ErrRateLimited = errors.New("rate limited")
+)
+
+// statusSentinels are the common sentinels by HTTP status.
+var statusSentinels = map[int]error{
+	http.StatusUnauthorized:    ErrUnauthorized,
+	http.StatusForbidden:       ErrForbidden,
+	http.StatusNotFound:        ErrNotFound,
+	http.StatusConflict:        ErrConflict,
+	http.StatusTooManyRequests: ErrRateLimited,
+}
+
+// StatusSentinel returns the common sentinel for an HTTP status, or nil.
+func StatusSentinel(status int) error { return statusSentinels[status] }
+
 // RequestError reports a call that produced no usable vendor answer: the
 // connection failed, the context ended, or the answer could not be read or
 // decoded. Vendor errors (the API said no) are the vendor package's own
@@ -43,7 +77,13 @@ func (e *RequestError) Error() string {
 	if e.Path != "" {
 		fmt.Fprintf(&b, " (%s %s)", e.Method, e.Path)
 	}
-	fmt.Fprintf(&b, ": %v", e.Err)
+	var ae *AuthError
+	if errors.As(e.Err, &ae) {
+		// The login's own error names the vendor already.
+		fmt.Fprintf(&b, ": authenticate: %s", strings.TrimPrefix(ae.Err.Error(), e.Vendor+": "))
+	} else {
+		fmt.Fprintf(&b, ": %v", e.Err)
+	}
 	if e.Attempts > 1 || e.StatusCode != 0 {
 		b.WriteString(" [")
 		sep := ""
@@ -63,24 +103,57 @@ func (e *RequestError) Error() string {
 // ErrResponseTooLarge and friends.
 func (e *RequestError) Unwrap() error { return e.Err }
 
+// AuthError is the cause of a *RequestError when credentials could not be
+// obtained (a login or token refresh failed). Err is the vendor's answer to
+// the login, usually the package's *Error, which errors.As reaches.
+type AuthError struct{ Err error }
+
+func (e *AuthError) Error() string { return "authenticate: " + e.Err.Error() }
+
+// Unwrap returns the login's error.
+func (e *AuthError) Unwrap() error { return e.Err }
+
 // Snippet returns at most n bytes of body as printable text, for errors that
 // must say something about an answer the vendor decoder did not understand
-// (an HTML page from a proxy, say).
+// (an HTML page from a proxy, say). Control characters are removed as Clean
+// removes them.
 func Snippet(body []byte, n int) string {
-	s := strings.TrimSpace(string(body[:min(len(body), n)]))
-	s = strings.Map(func(r rune) rune {
-		if r == '\n' || r == '\r' || r == '\t' {
-			return ' '
-		}
-		if r < 0x20 || r == 0x7f || r == 0xfffd {
-			return -1
-		}
-		return r
-	}, s)
+	s := Clean(strings.TrimSpace(string(body[:min(len(body), n)])))
 	if len(body) > n {
 		s += "…"
 	}
 	return s
+}
+
+// Clean makes server-supplied text safe to put in an error string: line
+// breaks and tabs become spaces, every other control character (ANSI
+// escapes, NUL, the C1 range, bidi overrides) and invalid UTF-8 is dropped,
+// so an answer cannot forge log lines or drive a terminal.
+func Clean(s string) string {
+	if !strings.ContainsFunc(s, unsafeRune) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n' || r == '\r' || r == '\t':
+			return ' '
+		case unsafeRune(r):
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// unsafeRune reports whether r must not reach an error string unchanged.
+func unsafeRune(r rune) bool {
+	switch {
+	case r < 0x20, r == 0x7f, r >= 0x80 && r < 0xa0, r == 0xfffd:
+		return true
+	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069, r == 0x200e, r == 0x200f:
+		// Bidirectional overrides reorder what a reader sees.
+		return true
+	}
+	return false
 }
 
 // APIErrorText formats a vendor's typed error the same way in every package:
@@ -92,7 +165,10 @@ type APIErrorText struct {
 	Attempts                 int
 }
 
+// Code, Message and RequestID come from the server: they are cleaned (see
+// Clean) here, so no vendor error can print them raw.
 func (t APIErrorText) String() string {
+	t.Code, t.Message, t.RequestID = Clean(t.Code), Clean(t.Message), Clean(t.RequestID)
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: %s", t.Vendor, t.Op)
 	if t.Path != "" {
@@ -131,7 +207,9 @@ type Sentinels struct {
 	ByStatus map[int]error
 }
 
-// Match reports whether an error with code and status is target.
+// Match reports whether an error with code and status is target: the
+// vendor's sentinel for the code or the status, or the common sentinel for
+// the status (ErrNotFound for every 404, whatever the vendor says).
 func (s Sentinels) Match(code string, status int, target error) bool {
 	if target == nil {
 		return false
@@ -139,6 +217,8 @@ func (s Sentinels) Match(code string, status int, target error) bool {
 	if e, ok := s.ByCode[code]; ok && e == target {
 		return true
 	}
-	e, ok := s.ByStatus[status]
-	return ok && e == target
+	if e, ok := s.ByStatus[status]; ok && e == target {
+		return true
+	}
+	return statusSentinels[status] == target
 }

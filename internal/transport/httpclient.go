@@ -111,10 +111,14 @@ type attemptTransport struct {
 }
 
 func (t *attemptTransport) RoundTrip(req *http.Request) (*http.Response, error) {
-	if t.timeout <= 0 {
+	timeout := t.timeout
+	if d, ok := req.Context().Value(attemptTimeoutKey{}).(time.Duration); ok {
+		timeout = d
+	}
+	if timeout <= 0 {
 		return t.rt.RoundTrip(req)
 	}
-	ctx, cancel := context.WithTimeout(req.Context(), t.timeout)
+	ctx, cancel := context.WithTimeout(req.Context(), timeout)
 	resp, err := t.rt.RoundTrip(req.WithContext(ctx))
 	if err != nil {
 		cancel()

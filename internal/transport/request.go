@@ -51,6 +51,10 @@ type Request struct {
 	Header http.Header
 	// NoAuth skips the client's credentials (logins, token endpoints).
 	NoAuth bool
+	// Secrets are credential values the request carries itself (a login's
+	// password, a refresh token, a client secret): a failed answer that
+	// echoes them has them masked before the vendor's error sees it.
+	Secrets []string
 }
 
 // buildURL returns the URL r targets.
@@ -137,9 +141,13 @@ func (c *Client) query(q any) (string, error) {
 }
 
 // header returns the headers of one attempt round: defaults, then the
-// request's own.
-func (c *Client) header(r *Request, contentType []string) http.Header {
-	h := make(http.Header, len(c.defaultHeader)+len(r.Header)+2)
+// request's own, then the caller's call options.
+func (c *Client) header(r *Request, contentType []string, cfg *callConfig) http.Header {
+	extra := 0
+	if cfg != nil {
+		extra = len(cfg.header)
+	}
+	h := make(http.Header, len(c.defaultHeader)+len(r.Header)+extra+2)
 	for k, vs := range c.defaultHeader {
 		h[k] = vs
 	}
@@ -148,6 +156,11 @@ func (c *Client) header(r *Request, contentType []string) http.Header {
 	}
 	for k, vs := range r.Header {
 		h[http.CanonicalHeaderKey(k)] = vs
+	}
+	if cfg != nil {
+		for k, vs := range cfg.header {
+			h[k] = vs
+		}
 	}
 	return h
 }
