@@ -28,14 +28,13 @@ type chain struct {
 	// expiry it announced, so that Caches see rejections.
 	early time.Duration
 
-	mu       sync.Mutex
-	n        int
-	valid    map[string]bool      // unspent refresh tokens
-	access   map[string]time.Time // access token → expiry
-	spent    map[string]int       // refresh token → times spent
-	invalid  int                  // refreshes refused: a spent or unknown token
-	issued   []string             // refresh tokens, in order
-	lastSeen string
+	mu      sync.Mutex
+	n       int
+	valid   map[string]bool      // unspent refresh tokens
+	access  map[string]time.Time // access token → expiry
+	spent   map[string]int       // refresh token → times spent
+	invalid int                  // refreshes refused: a spent or unknown token
+	issued  []string             // refresh tokens, in order
 }
 
 func newChain(life time.Duration) *chain {
