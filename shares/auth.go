@@ -74,8 +74,8 @@ type OAuth2 struct {
 	// Client sends its AccessToken until shortly before its Expiry (a zero
 	// Expiry: until the API answers 401) without a refresh, then refreshes
 	// with its RefreshToken. If RefreshToken is set too, it must be the
-	// same. With a TokenStore that already holds the session, the store's
-	// newer pair wins.
+	// same. With a TokenStore that already holds the session, the refresh
+	// spends the stored refresh token, the newest, instead.
 	Token *Token
 	// OnRefresh, if set, is called exactly once per successful refresh,
 	// before the new access token is used, with the new token pair. It
