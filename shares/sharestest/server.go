@@ -16,7 +16,7 @@
 // the API would reject. Its OAuth2 token endpoint rotates refresh tokens on
 // every use and expires access tokens by the server's clock
 // (WithClock). Fault injection, request recording and applied-write
-// counts come from the embedded fakekit.Server; every write that changes
+// counts come with Server's methods; every write that changes
 // state calls MarkApplied with the client's operation name
 // ("shares.create", "shares.update", "shares.delete",
 // "shares.createWebKey", "oauth.token").
@@ -24,6 +24,8 @@
 // Where the reference is silent the fake makes a choice, marked [inferred]
 // in the doc comments.
 package sharestest
+
+//go:generate go run github.com/grantkit/grantkit-go/internal/cmd/reexport -kit -pkg sharestest -sdk shares
 
 import (
 	"crypto/rand"
@@ -65,11 +67,16 @@ const DefaultAccessTokenTTL = 24 * time.Hour
 // answers with a URL on its own web-key host.
 const WebKeyBaseURL = "https://webkey.sharestest.invalid/"
 
-// Server is a running fake. The embedded fakekit.Server gives its URL,
-// Client, Close, Requests, Inject and AppliedCount. It is safe for
-// concurrent use.
+// Server is a running fake. It is safe for concurrent use.
 type Server struct {
-	*fakekit.Server
+	// URL is the fake's base URL, such as "http://127.0.0.1:38211", without
+	// a trailing slash. Options already carries it.
+	URL string
+	// Server is the engine under the fake, exported for grantkit-go's own
+	// test suites, which drive every fake's faults alike through it. Tests
+	// outside this module cannot name its type and need not: each of its
+	// methods is also a method of Server, documented there.
+	Server *fakekit.Server
 
 	mu    sync.Mutex
 	clock fakekit.Clock
@@ -133,12 +140,9 @@ func NewServer(tb testing.TB, opts ...Option) *Server {
 	// Handlers reach the fakekit.Server only under s.mu, so assigning it
 	// under the lock orders it before any request.
 	s.mu.Lock()
-	s.Server = fakekit.Start(mux, opts...)
+	s.start(tb, mux, opts)
 	s.clock = s.Server.Clock()
 	s.mu.Unlock()
-	if tb != nil {
-		tb.Cleanup(s.Close)
-	}
 	return s
 }
 

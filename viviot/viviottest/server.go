@@ -8,12 +8,14 @@
 // without an access-template role, 400 with per-field errors for invalid
 // templates, the {data, responseStatus} envelopes, Guids as 32 hex digits
 // and enums as integers. Faults (error statuses, Retry-After, cut
-// connections, latency) come from the embedded *fakekit.Server.
+// connections, latency) are Server's methods.
 //
 //	srv := viviottest.NewServer(t)
 //	door := srv.AddThing(viviottest.Thing{Name: "Front door"})
 //	c, _ := viviot.NewClient(srv.Credentials(), viviot.WithBaseURL(srv.URL), viviot.WithHTTPClient(srv.Client()))
 package viviottest
+
+//go:generate go run github.com/grantkit/grantkit-go/internal/cmd/reexport -kit -pkg viviottest -sdk viviot
 
 import (
 	"crypto/rand"
@@ -61,11 +63,16 @@ const (
 	AuthCookies
 )
 
-// Server is a running fake. Its exported fields and methods, including
-// those promoted from *fakekit.Server (URL, Client, Inject, Requests,
-// AppliedCount …), are safe for concurrent use.
+// Server is a running fake. Its methods are safe for concurrent use.
 type Server struct {
-	*fakekit.Server
+	// URL is the fake's base URL, such as "http://127.0.0.1:38211", without
+	// a trailing slash. Options already carries it.
+	URL string
+	// Server is the engine under the fake, exported for grantkit-go's own
+	// test suites, which drive every fake's faults alike through it. Tests
+	// outside this module cannot name its type and need not: each of its
+	// methods is also a method of Server, documented there.
+	Server *fakekit.Server
 
 	mu        sync.Mutex
 	mode      AuthMode
@@ -99,10 +106,7 @@ func NewServer(tb testing.TB, opts ...Option) *Server {
 	}
 	s.root = s.AddOrganization(Organization{Name: "4spaces", Type: viviot.OrganizationTypeAdmin}).ID
 	s.AddUser(User{UserName: AdminUserName, Password: AdminPassword, Roles: []string{RoleAdmin}})
-	s.Server = fakekit.Start(s.routes(), opts...)
-	if tb != nil {
-		tb.Cleanup(s.Close)
-	}
+	s.start(tb, s.routes(), opts)
 	return s
 }
 

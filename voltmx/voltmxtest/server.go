@@ -23,10 +23,12 @@
 // Issued tokens live TokenLifetime by the server's clock (WithClock)
 // unless ExpireSessions ends them all at once; AuthCount counts the logins
 // and token fetches that succeeded. Everything fakekit offers (fault
-// injection, request records, applied-write counts) is promoted from the
-// embedded *fakekit.Server; writes are counted as "groups.create",
+// injection, request records, applied-write counts) is a method of Server;
+// writes are counted as "groups.create",
 // "groups.update" and "groups.delete".
 package voltmxtest
+
+//go:generate go run github.com/grantkit/grantkit-go/internal/cmd/reexport -kit -pkg voltmxtest -sdk voltmx
 
 import (
 	"crypto/rand"
@@ -61,7 +63,14 @@ var ServerZone = time.FixedZone("IST", 5*3600+30*60)
 
 // Server is a running fake. It is safe for concurrent use.
 type Server struct {
-	*fakekit.Server
+	// URL is the fake's base URL, such as "http://127.0.0.1:38211", without
+	// a trailing slash. Options already carries it.
+	URL string
+	// Server is the engine under the fake, exported for grantkit-go's own
+	// test suites, which drive every fake's faults alike through it. Tests
+	// outside this module cannot name its type and need not: each of its
+	// methods is also a method of Server, documented there.
+	Server *fakekit.Server
 
 	mu          sync.Mutex
 	clock       fakekit.Clock
@@ -96,12 +105,9 @@ func NewServer(tb testing.TB, opts ...Option) *Server {
 		pairs:    make(map[string]session),
 		lifetime: TokenLifetime,
 	}
-	s.Server = fakekit.Start(s.routes(), opts...)
+	s.start(tb, s.routes(), opts)
 	s.clock = s.Server.Clock()
 	s.AddUser(User{UserName: Username, DisplayName: "Administrator", Email: "admin@example.com", Active: true})
-	if tb != nil {
-		tb.Cleanup(s.Close)
-	}
 	return s
 }
 
