@@ -366,7 +366,7 @@ func TestOAuth2TokenWithoutRotationKeepsTheOldRefreshToken(t *testing.T) {
 	srv := sharestest.NewServer(t)
 	rt := srv.AddRefreshToken()
 	srv.Inject(fakekit.Fault{Match: isTokenRequest, Status: 200,
-		Body: `{"access_token":"` + srv.Token() + `","token_type":"bearer","expires_in":"3600","account_id":"7"}`})
+		Body: `{"access_token":"` + string(srv.Token()) + `","token_type":"bearer","expires_in":"3600","account_id":"7"}`})
 	rec := &refreshes{}
 	c := newClient(t, srv, &shares.OAuth2{ClientID: sharestest.ClientID, ClientSecret: sharestest.ClientSecret, RefreshToken: rt, OnRefresh: rec.onRefresh})
 	_, err := c.Shares.List(context.Background(), nil)

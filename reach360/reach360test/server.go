@@ -2,8 +2,7 @@
 // for tests and example programs, like net/http/httptest for a server.
 //
 //	srv := reach360test.NewServer(t)
-//	c, err := reach360.NewClient(srv.APIKey(),
-//		reach360.WithBaseURL(srv.URL), reach360.WithHTTPClient(srv.Client()))
+//	c, err := reach360.NewClient(srv.APIKey(), srv.Options()...)
 //
 // It serves the documented routes with their JSON field names, status codes
 // and error codes: groups (create, list with nextUrl pages and a name filter,

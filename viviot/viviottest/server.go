@@ -12,7 +12,7 @@
 //
 //	srv := viviottest.NewServer(t)
 //	door := srv.AddThing(viviottest.Thing{Name: "Front door"})
-//	c, _ := viviot.NewClient(srv.Credentials(), viviot.WithBaseURL(srv.URL), viviot.WithHTTPClient(srv.Client()))
+//	c, _ := viviot.NewClient(srv.Credentials(), srv.Options()...)
 package viviottest
 
 //go:generate go run github.com/grantkit/grantkit-go/internal/cmd/reexport -kit -pkg viviottest -sdk viviot
@@ -48,8 +48,14 @@ const (
 	RoleAccessAdmin         = "AccessAdmin"
 )
 
-// DefaultTokenTTL is how long a session lives unless SetTokenTTL says otherwise.
-const DefaultTokenTTL = time.Hour
+// DefaultTokenLifetime is how long a session lives unless SetTokenLifetime
+// says otherwise.
+const DefaultTokenLifetime = time.Hour
+
+// DefaultTokenTTL is DefaultTokenLifetime.
+//
+// Deprecated: use DefaultTokenLifetime, the name every session fake uses.
+const DefaultTokenTTL = DefaultTokenLifetime
 
 // AuthMode says how the fake's login hands out the session.
 type AuthMode int
@@ -98,7 +104,7 @@ type session struct {
 // otherwise the caller must Close it. opts are WithClock and InMemory.
 func NewServer(tb testing.TB, opts ...Option) *Server {
 	s := &Server{
-		ttl:      DefaultTokenTTL,
+		ttl:      DefaultTokenLifetime,
 		users:    map[string]*User{},
 		tokens:   map[string]session{},
 		sessions: map[string]session{},
@@ -122,13 +128,18 @@ func (s *Server) SetAuthMode(m AuthMode) {
 	s.mode = m
 }
 
-// SetTokenTTL changes how long sessions from later logins live, by the
-// server's clock.
-func (s *Server) SetTokenTTL(d time.Duration) {
+// SetTokenLifetime changes how long sessions from later logins live, by
+// the server's clock.
+func (s *Server) SetTokenLifetime(d time.Duration) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.ttl = d
 }
+
+// SetTokenTTL is SetTokenLifetime.
+//
+// Deprecated: use SetTokenLifetime, the name every session fake uses.
+func (s *Server) SetTokenTTL(d time.Duration) { s.SetTokenLifetime(d) }
 
 // AuthCount reports how many logins succeeded.
 func (s *Server) AuthCount() int {
@@ -144,6 +155,12 @@ func (s *Server) ExpireSessions() {
 	defer s.mu.Unlock()
 	clear(s.tokens)
 	clear(s.sessions)
+}
+
+// Token returns a new bearer token of the Admin user the fake starts with,
+// as IssueToken(AdminUserName) does.
+func (s *Server) Token() viviot.BearerToken {
+	return viviot.BearerToken(s.IssueToken(AdminUserName))
 }
 
 // IssueToken returns a bearer token for userName as a login would, without

@@ -20,7 +20,7 @@
 //   - AccessToken and AccessSecret headers, obtained from
 //     GET /vpns/api/v1/oauth/accesstoken with HTTP Basic.
 //
-// Issued tokens live TokenLifetime by the server's clock (WithClock)
+// Issued tokens live DefaultTokenLifetime by the server's clock (WithClock)
 // unless ExpireSessions ends them all at once; AuthCount counts the logins
 // and token fetches that succeeded. Everything fakekit offers (fault
 // injection, request records, applied-write counts) is a method of Server;
@@ -52,9 +52,13 @@ const (
 	// LoginPath is the claims-token login endpoint, at the root of the
 	// fake's URL as on a Foundry identity server.
 	LoginPath = "/authService/accounts/login"
-	// TokenLifetime is how long an issued claims token or OAuth pair is
-	// accepted unless SetTokenLifetime says otherwise.
-	TokenLifetime = time.Hour
+	// DefaultTokenLifetime is how long an issued claims token or OAuth
+	// pair is accepted unless SetTokenLifetime says otherwise.
+	DefaultTokenLifetime = time.Hour
+	// TokenLifetime is DefaultTokenLifetime.
+	//
+	// Deprecated: use DefaultTokenLifetime, the name every session fake uses.
+	TokenLifetime = DefaultTokenLifetime
 )
 
 // ServerZone is the zone the fake writes dates in: India Standard Time,
@@ -103,7 +107,7 @@ func NewServer(tb testing.TB, opts ...Option) *Server {
 		perms:    defaultPermissions(),
 		claims:   make(map[string]session),
 		pairs:    make(map[string]session),
-		lifetime: TokenLifetime,
+		lifetime: DefaultTokenLifetime,
 	}
 	s.start(tb, s.routes(), opts)
 	s.clock = s.Server.Clock()
