@@ -135,39 +135,66 @@ func isOpConst(name string) bool {
 	return ok && rest != "" && unicode.IsUpper([]rune(rest)[0])
 }
 
-// operationNames collects the Name of every transport.Operation literal.
+// operationNames collects the Name of every transport.Operation literal
+// and the first argument of every call, with a string literal, of a
+// package function that returns an Operation (alfaview/v2 declares
+// op("rooms.get", …)).
 func operationNames(p *pkg) map[string]bool {
+	makers := map[string]bool{}
+	for _, f := range p.Files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil && returnsOperation(fd.Type) {
+				makers[fd.Name.Name] = true
+			}
+		}
+	}
 	names := map[string]bool{}
+	add := func(e ast.Expr) {
+		if s, ok := e.(*ast.BasicLit); ok && s.Kind == token.STRING {
+			if v, err := strconv.Unquote(s.Value); err == nil {
+				names[v] = true
+			}
+		}
+	}
 	for _, f := range p.Files {
 		ast.Inspect(f, func(n ast.Node) bool {
-			lit, ok := n.(*ast.CompositeLit)
-			if !ok {
-				return true
-			}
-			sel, ok := lit.Type.(*ast.SelectorExpr)
-			if !ok || sel.Sel.Name != "Operation" {
-				return true
-			}
-			if x, ok := sel.X.(*ast.Ident); !ok || x.Name != "transport" {
-				return true
-			}
-			for _, e := range lit.Elts {
-				kv, ok := e.(*ast.KeyValueExpr)
-				if !ok {
-					continue
-				}
-				if k, ok := kv.Key.(*ast.Ident); ok && k.Name == "Name" {
-					if s, ok := kv.Value.(*ast.BasicLit); ok && s.Kind == token.STRING {
-						if v, err := strconv.Unquote(s.Value); err == nil {
-							names[v] = true
+			switch x := n.(type) {
+			case *ast.CompositeLit:
+				if isOperation(x.Type) {
+					for _, e := range x.Elts {
+						if kv, ok := e.(*ast.KeyValueExpr); ok {
+							if k, ok := kv.Key.(*ast.Ident); ok && k.Name == "Name" {
+								add(kv.Value)
+							}
 						}
 					}
+				}
+			case *ast.CallExpr:
+				if id, ok := x.Fun.(*ast.Ident); ok && makers[id.Name] && len(x.Args) > 0 {
+					add(x.Args[0])
 				}
 			}
 			return true
 		})
 	}
 	return names
+}
+
+// isOperation reports whether e is transport.Operation or a pointer to it.
+func isOperation(e ast.Expr) bool {
+	if star, ok := e.(*ast.StarExpr); ok {
+		e = star.X
+	}
+	sel, ok := e.(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "Operation" {
+		return false
+	}
+	x, ok := sel.X.(*ast.Ident)
+	return ok && x.Name == "transport"
+}
+
+func returnsOperation(ft *ast.FuncType) bool {
+	return ft.Results != nil && len(ft.Results.List) == 1 && isOperation(ft.Results.List[0].Type)
 }
 
 // constants maps a package's top-level constant names to their values'

@@ -23,19 +23,25 @@ var (
 	opCreate = &transport.Operation{Name: "groups.create", Method: "POST"}
 	opDelete = transport.Operation{Name: "groups.delete"}
 	opGet    = &transport.Operation{Name: "groups.get"}
-)`
+	ops      = struct{ update, other *transport.Operation }{op("groups.update", "PATCH"), other("groups.other")}
+)
+
+func op(name, method string) *transport.Operation { return &transport.Operation{Name: name, Method: method} }
+func other(name string) string                   { return name }`
 
 func TestAppliedOpsAgree(t *testing.T) {
 	fake := parse(t, `package vendortest
 const (
 	OpGroupsCreate = "groups.create"
 	OpGroupsDelete = "groups.delete"
+	OpGroupsUpdate = "groups.update"
 	// Deprecated: use OpGroupsCreate.
 	OpCreate = OpGroupsCreate
 	Other = 3
 )
 func (s *Server) create() { s.MarkApplied(OpCreate) }
 func (s *Server) delete() { s.Server.MarkApplied("groups.delete") }
+func (s *Server) update() { s.MarkApplied(OpGroupsUpdate) }
 `)
 	if p := appliedOpProblems(parse(t, sdk), fake); len(p) != 0 {
 		t.Fatalf("problems: %q", p)
@@ -48,6 +54,7 @@ const (
 	OpGroupsCreate = "groups.creat"
 	OpGroupsDelete = "groups.delete"
 	OpGroupsGet    = "groups.get"
+	OpGroupsOther  = "groups.other"
 	name           = "x"
 )
 func (s *Server) create() { s.MarkApplied(OpGroupsCreate) }
@@ -61,6 +68,7 @@ func (s *Server) again()  { s.MarkApplied(OpGroupsDelete) }
 		`MarkApplied("groups.remove"): no Op constant has this value`,
 		`MarkApplied: argument is neither a string literal nor a constant's name`,
 		`OpGroupsGet = "groups.get" is never passed to MarkApplied`,
+		`OpGroupsOther = "groups.other" names no transport.Operation`, // other makes no Operation
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("problems lack %q; got:\n%s", want, got)

@@ -123,7 +123,7 @@ func TestGenerateKitImportsMajorVersions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{`"github.com/grantkit/grantkit-go/alfaview/v2"`, "func (s *Server) Options() []alfaview.Option {"} {
+	for _, want := range []string{`alfaview "github.com/grantkit/grantkit-go/alfaview/v2"`, "func (s *Server) Options() []alfaview.Option {"} {
 		if !bytes.Contains(src, []byte(want)) {
 			t.Errorf("kit.go lacks %s", want)
 		}
