@@ -74,7 +74,7 @@ func listOK(t *testing.T, c *shares.Client) {
 func TestTokenStoreRestart(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		srv := sharestest.NewServer(t, sharestest.InMemory())
-		srv.SetAccessTokenTTL(time.Hour)
+		srv.SetTokenLifetime(time.Hour)
 		store := &auth.MemoryStore{}
 		initial, rec := srv.AddRefreshToken(), &refreshes{}
 
@@ -103,7 +103,7 @@ func TestTokenStoreRestart(t *testing.T) {
 func TestOAuth2StartsFromSavedToken(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		srv := sharestest.NewServer(t, sharestest.InMemory())
-		srv.SetAccessTokenTTL(time.Hour)
+		srv.SetTokenLifetime(time.Hour)
 		initial, rec := srv.AddRefreshToken(), &refreshes{}
 		listOK(t, newClient(t, srv, grant(initial, rec)))
 		saved, err := json.Marshal(rec.all()[0])
@@ -129,7 +129,7 @@ func TestOAuth2StartsFromSavedToken(t *testing.T) {
 func TestTokenStoreReplicas(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		srv := sharestest.NewServer(t, sharestest.InMemory())
-		srv.SetAccessTokenTTL(10 * time.Minute)
+		srv.SetTokenLifetime(10 * time.Minute)
 		store := &auth.MemoryStore{}
 		initial, rec := srv.AddRefreshToken(), &refreshes{}
 		const replicas, goroutines = 4, 200
@@ -242,7 +242,7 @@ func TestTokenStoreFailsBeforeRefresh(t *testing.T) {
 func TestTokenStoreFailsAfterRefresh(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		srv := sharestest.NewServer(t, sharestest.InMemory())
-		srv.SetAccessTokenTTL(time.Hour)
+		srv.SetTokenLifetime(time.Hour)
 		store := &brokenStore{}
 		initial := srv.AddRefreshToken()
 		rec := &refreshes{check: func(shares.Token) { store.fail.Store(true) }}

@@ -171,7 +171,7 @@ func TestRedisRestart(t *testing.T) {
 func TestRedisReplicasRotateOnce(t *testing.T) {
 	addr := startRedis(t)
 	srv := sharestest.NewServer(t)
-	srv.SetAccessTokenTTL(2 * time.Second)
+	srv.SetTokenLifetime(2 * time.Second)
 	initial, rec := srv.AddRefreshToken(), &rotations{}
 	const replicas, goroutines = 4, 200
 	clients := make([]*shares.Client, replicas)
