@@ -564,7 +564,7 @@ func TestGuestAuthentication(t *testing.T) {
 	require.NoError(t, err)
 	personal, err := c.GuestLinks.Get(ctx, guestIDs[0])
 	require.NoError(t, err)
-	logins := srv.LoginCount()
+	logins := srv.AuthCount()
 
 	info, err := c.Auth.AuthenticateGroupLink(ctx, &alfaview.AuthenticateGroupLinkParams{
 		AccessKey: open.AccessKey, CompanyID: alfaviewtest.CompanyID, DisplayName: "Visitor", RoomID: room.ID, ExternalID: "crm-4711"})
@@ -574,7 +574,7 @@ func TestGuestAuthentication(t *testing.T) {
 	assert.Equal(t, open.ID, info.ParticipantID)
 	assert.Equal(t, open.JoinLink, info.ClientLaunchURL)
 	assert.Equal(t, epoch.Add(alfaviewtest.DefaultTokenLifetime), info.TokenExpiresAt)
-	assert.Equal(t, logins, srv.LoginCount(), "a guest login is not the client's")
+	assert.Equal(t, logins, srv.AuthCount(), "a guest login is not the client's")
 	for _, r := range srv.Requests() {
 		if r.Path == "/v2/auth/group-link" {
 			assert.Empty(t, r.Header.Get("Authorization"), "it carries none of the client's credentials")
@@ -896,29 +896,29 @@ func TestExpiredTokenLogsInOnceAndReplays(t *testing.T) {
 	ctx := t.Context()
 	_, err := c.PermissionGroups.List(ctx)
 	require.NoError(t, err)
-	require.Equal(t, 1, srv.LoginCount())
+	require.Equal(t, 1, srv.AuthCount())
 
 	clock.Advance(alfaviewtest.DefaultTokenLifetime + time.Minute)
 	id, err := c.Rooms.Create(ctx, &alfaview.RoomCreate{DisplayName: "Lobby", Type: alfaview.RoomTypeRoom})
 	require.NoError(t, err)
 	assert.NotEmpty(t, id)
-	assert.Equal(t, 2, srv.LoginCount())
+	assert.Equal(t, 2, srv.AuthCount())
 	assert.Equal(t, 2, requestsTo(srv, http.MethodPost, "/v2/rooms"), "refused once, replayed once")
 	assert.Equal(t, 1, srv.AppliedCount(alfaviewtest.OpRoomsCreate))
 
-	srv.ExpireTokens()
+	srv.ExpireSessions()
 	for _, err := range c.Rooms.List(ctx, nil) {
 		require.NoError(t, err)
 	}
-	assert.Equal(t, 3, srv.LoginCount())
+	assert.Equal(t, 3, srv.AuthCount())
 
 	// A token refused again right after the new login is the caller's
 	// problem: one login per refusal, no loop.
 	srv.SetTokenLifetime(0)
-	srv.ExpireTokens()
+	srv.ExpireSessions()
 	_, err = c.Rooms.Get(ctx, id)
 	assert.ErrorIs(t, err, alfaview.ErrUnauthorized)
-	assert.Equal(t, 4, srv.LoginCount())
+	assert.Equal(t, 4, srv.AuthCount())
 	assert.Equal(t, 2, requestsTo(srv, http.MethodGet, "/v2/rooms/"+id))
 }
 
@@ -934,7 +934,7 @@ func TestTokenRenewedOnSchedule(t *testing.T) {
 	clock.Set(now)
 	_, err = c.Rooms.ListTypes(ctx)
 	require.NoError(t, err)
-	assert.Equal(t, 2, srv.LoginCount(), "renewed shortly before the hour ends")
+	assert.Equal(t, 2, srv.AuthCount(), "renewed shortly before the hour ends")
 	for _, r := range srv.Requests() {
 		if r.Path == "/v2/room-types" {
 			assert.NotEmpty(t, r.Header.Get("Authorization"))
@@ -1169,7 +1169,7 @@ func TestFaults(t *testing.T) {
 				if tc.op != "" {
 					assert.Equal(t, tc.wantApplied, srv.AppliedCount(tc.op), "applied")
 				}
-				assert.Equal(t, 1, srv.LoginCount(), "no fault needs another login")
+				assert.Equal(t, 1, srv.AuthCount(), "no fault needs another login")
 				if tc.wait > 0 {
 					assert.Equal(t, tc.wait, took, "virtual time waited")
 				} else {
