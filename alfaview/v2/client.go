@@ -49,8 +49,11 @@ type Client struct {
 	// Reports reads attendances and usage statistics.
 	Reports *ReportsService
 
-	tc    *transport.Client
-	creds Credentials
+	tc *transport.Client
+	// credentials is how String shows the credentials. The Client keeps no
+	// credential value of its own: fmt prints the fields of the services'
+	// *Client for verbs such as %s, and would show what they hold raw.
+	credentials string
 }
 
 // NewClient returns a Client that authenticates with creds:
@@ -87,7 +90,7 @@ func NewClient(creds Credentials, opts ...Option) (*Client, error) {
 	if login != nil {
 		login.tc = tc
 	}
-	c := &Client{tc: tc, creds: creds}
+	c := &Client{tc: tc, credentials: creds.String()}
 	c.Auth = &AuthService{c: c}
 	c.Rooms = &RoomsService{c: c}
 	c.PermissionGroups = &PermissionGroupsService{c: c}
@@ -106,7 +109,7 @@ func (c Client) String() string {
 	if c.tc == nil {
 		return "alfaview.Client{}"
 	}
-	return "alfaview.Client{BaseURL:" + c.tc.RedactedBaseURL() + ", Credentials:" + fmt.Sprint(c.creds) + "}"
+	return "alfaview.Client{BaseURL:" + c.tc.RedactedBaseURL() + ", Credentials:" + c.credentials + "}"
 }
 
 // GoString is String, so %#v cannot reach the credentials either.

@@ -6,6 +6,7 @@ import (
 	"iter"
 	"maps"
 	"net/http"
+	"net/url"
 	"slices"
 	"strings"
 	"testing"
@@ -572,7 +573,10 @@ func TestGuestAuthentication(t *testing.T) {
 	assert.NotEmpty(t, string(info.AccessToken))
 	assert.Equal(t, "Visitor", info.DisplayName)
 	assert.Equal(t, open.ID, info.ParticipantID)
-	assert.Equal(t, open.JoinLink, info.ClientLaunchURL)
+	assert.Equal(t, "alfaview://apis.alfaview.com:443?companyId="+alfaviewtest.CompanyID+"&roomId="+room.ID+
+		"&token="+url.QueryEscape(string(info.AccessToken)), string(info.ClientLaunchURL))
+	assert.Equal(t, "alfaview://apis.alfaview.com:443?companyId=xxxxx&roomId=xxxxx&token=xxxxx", fmt.Sprint(info.ClientLaunchURL),
+		"the launch URL holds the guest's token: it prints masked")
 	assert.Equal(t, epoch.Add(alfaviewtest.DefaultTokenLifetime), info.TokenExpiresAt)
 	assert.Equal(t, logins, srv.AuthCount(), "a guest login is not the client's")
 	for _, r := range srv.Requests() {
