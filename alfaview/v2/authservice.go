@@ -67,7 +67,7 @@ type GuestAuthInfo struct {
 	// the guest's token, so it prints masked too; string() it to hand it
 	// on.
 	ClientLaunchURL LaunchURL `json:"clientLaunchUrl"`
-	DisplayName     string `json:"displayName"`
+	DisplayName     string    `json:"displayName"`
 	// ParticipantID is the id of the group or guest link.
 	ParticipantID  string    `json:"participantId"`
 	TokenExpiresAt time.Time `json:"tokenExpiresAt,omitzero"`
