@@ -175,7 +175,7 @@ func TestLinksValidation(t *testing.T) {
 		}, []string{"links[0].ValidUntil"}},
 		{"guest: every field", func() error {
 			_, err := c.Links.CreateGuestLinks(ctx, "r", []alfaview.GuestLinkCreation{
-				{Email: "Ada <ada@example.com>", Locale: "fr", ValidFrom: t0, ValidUntil: t0},
+				{Email: "Ada <ada@example.com>", DisplayName: " ", Locale: "en US", ValidFrom: t0, ValidUntil: t0},
 			})
 			return err
 		}, []string{"links[0].Email", "links[0].DisplayName", "links[0].Locale", "links[0].PermissionGroupID", "links[0].ValidUntil"}},
@@ -212,4 +212,30 @@ func validationOf(c *alfaview.Client, email string) string {
 	cancel() // a valid call stops at the cancelled context, before sending
 	_, err := c.Links.CreateGuestLinks(ctx, "r", []alfaview.GuestLinkCreation{{Email: email, DisplayName: "A", PermissionGroupID: "pg"}})
 	return err.Error()
+}
+
+// Against the fake: the official optional fields and the free-form
+// locale work end to end, and the origin is recorded on the links.
+func TestLinksOptionalFieldsThroughTheFake(t *testing.T) {
+	srv := alfaviewtest.NewServer(t)
+	c := newClient(t, srv, srv.APIKeyCredentials(), alfaview.WithOrigin("invite-bot"))
+	ctx := context.Background()
+	room := srv.AddRoom(alfaview.Room{DisplayName: "Lab"})
+	pg := participant(t, srv)
+	guests, err := c.Links.CreateGuestLinks(ctx, room.ID, []alfaview.GuestLinkCreation{
+		{Email: "ada@example.com", PermissionGroupID: pg, Locale: "en-US", AllowDialIn: true, SkipRoomPermissionsUpdate: true},
+		{Email: "bo@example.com", PermissionGroupID: pg},
+	})
+	require.NoError(t, err)
+	require.Len(t, guests, 2)
+	assert.Empty(t, guests[0].DisplayName)
+	assert.Equal(t, "en-US", guests[0].Locale)
+	assert.Equal(t, "en", guests[1].Locale, "alfaview's default")
+	assert.True(t, guests[0].DialInAllowed)
+	assert.Equal(t, "invite-bot", guests[0].Origin)
+	groups, err := c.Links.CreateGroupLinks(ctx, room.ID, []alfaview.GroupLinkCreation{{PermissionGroupID: pg, SkipRoomPermissionsUpdate: true}})
+	require.NoError(t, err)
+	assert.Equal(t, "invite-bot", groups[0].Origin)
+	assert.Equal(t, groups, srv.GroupLinks(room.ID))
+	assert.Equal(t, guests, srv.GuestLinks(room.ID))
 }

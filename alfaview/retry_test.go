@@ -121,7 +121,7 @@ func TestDeleteRetriedAfterLostAnswer(t *testing.T) {
 func TestDestroyRetriedAfterLostAnswer(t *testing.T) {
 	env, room := seededRoom(t)
 	env.srv.Inject(fakekit.Fault{Match: onPath(pathDestroyRoom), Status: 502, Apply: true})
-	require.NoError(t, env.c.Rooms.Destroy(context.Background(), room.ID))
+	require.NoError(t, env.c.Rooms.Delete(context.Background(), room.ID))
 	assert.Equal(t, 1, env.srv.AppliedCount("rooms.destroy"))
 	assert.Equal(t, 2, env.srv.RequestCount())
 }
