@@ -97,7 +97,6 @@ func TestRoomsDeleteAndDestroy(t *testing.T) {
 	a := srv.AddRoom(alfaview.Room{DisplayName: "A"})
 	b := srv.AddRoom(alfaview.Room{DisplayName: "B"})
 	require.NoError(t, c.Rooms.Delete(ctx, a.ID))
-	//lint:ignore SA1019 the deprecated name must keep working
 	require.NoError(t, c.Rooms.Destroy(ctx, b.ID))
 	assert.Empty(t, srv.Rooms())
 	err := c.Rooms.Delete(ctx, a.ID)

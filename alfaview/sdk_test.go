@@ -331,3 +331,20 @@ func TestSharedSentinels(t *testing.T) {
 	assert.ErrorIs(t, err, alfaview.ErrInsufficientPermissions)
 	assert.False(t, errors.Is(err, alfaview.ErrUnauthorized))
 }
+
+// Server text reaches Error() cleaned: no forged log lines, no terminal
+// escapes, in an *Error and a *PartialError alike.
+func TestServerTextIsCleaned(t *testing.T) {
+	m := newMock(t)
+	m.on("guestService.v2/listGroupLinks", 200, `{"replyInfo":{"requestId":"r\u001b[2J","statusCode":"ROOM_NOT_FOUND\n","statusMessage":"gone\nlevel=ERROR msg=forged \u001b[31mred"}}`, nil)
+	m.on("guestService.v2/createGroupLinks", 200, `{"replyInfo":{"statusCode":"PARTIAL_ERROR","statusMessage":"half\r\ndone\u0007"},"groupLinks":[]}`, nil)
+	c := m.client(seedCreds)
+	_, err := c.Links.ListGroupLinks(context.Background(), "r1")
+	require.Error(t, err)
+	_, perr := c.Links.CreateGroupLinks(context.Background(), "r1", []alfaview.GroupLinkCreation{{PermissionGroupID: "pg"}})
+	require.ErrorIs(t, perr, alfaview.ErrPartial)
+	for _, e := range []error{err, perr} {
+		assert.NotRegexp(t, "[\x00-\x1f\x7f]", e.Error())
+	}
+	assert.Contains(t, err.Error(), "gone level=ERROR msg=forged [31mred")
+}

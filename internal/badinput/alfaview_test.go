@@ -179,10 +179,6 @@ func alfaviewSuite() vendorSuite {
 			call: func(ctx context.Context, f F) error { return f.c.Rooms.Delete(ctx, "") }},
 		{method: "RoomsService.Delete", class: "blank roomID", field: "roomID",
 			call: func(ctx context.Context, f F) error { return f.c.Rooms.Delete(ctx, "  ") }},
-		{method: "RoomsService.Destroy", class: "empty roomID", field: "roomID",
-			call: func(ctx context.Context, f F) error { return f.c.Rooms.Destroy(ctx, "") }},
-		{method: "RoomsService.Destroy", class: "blank roomID", field: "roomID",
-			call: func(ctx context.Context, f F) error { return f.c.Rooms.Destroy(ctx, "  ") }},
 
 		listRooms("negative Limit", "Limit", &alfaview.ListRoomsOptions{Limit: -1}),
 		listRooms("Limit above the maximum", "Limit", &alfaview.ListRoomsOptions{Limit: alfaview.MaxRoomsPageSize + 1}),
