@@ -90,13 +90,8 @@ var sentinels = transport.Sentinels{
 // outdated token and ErrForbidden a missing permission, whichever form the
 // answer came in.
 var broader = transport.Sentinels{ByCode: map[string]error{
-	statusRoomNotFound:  ErrNotFound,
-	statusTokenOutdated: ErrAuthentication,
-}}
-
-// forbidden are the codes ErrForbidden matches besides HTTP 403. A third
-// table, because broader maps each code to one sentinel already.
-var forbidden = transport.Sentinels{ByCode: map[string]error{
+	statusRoomNotFound:         ErrNotFound,
+	statusTokenOutdated:        ErrAuthentication,
 	"INSUFFICIENT_PERMISSIONS": ErrForbidden,
 	"PERMISSION_DENIED":        ErrForbidden,
 }}
@@ -137,8 +132,7 @@ func (e *Error) Error() string {
 // Is reports whether target is the sentinel for e's status code or HTTP
 // status (see each sentinel for what it matches).
 func (e *Error) Is(target error) bool {
-	return sentinels.Match(e.StatusCode, e.HTTPStatus, target) || broader.Match(e.StatusCode, 0, target) ||
-		forbidden.Match(e.StatusCode, 0, target)
+	return sentinels.Match(e.StatusCode, e.HTTPStatus, target) || broader.Match(e.StatusCode, 0, target)
 }
 
 // sessionRejected reports whether err means alfaview refused the access
@@ -302,14 +296,15 @@ type PartialError struct {
 
 // Error is the *Error's text and how many links were created.
 func (e *PartialError) Error() string {
-	return fmt.Sprintf("%s (%d links created)", e.Err.Error(), len(e.GroupLinks)+len(e.GuestLinks))
+	return fmt.Sprintf("%s (links created: %d)", e.Err.Error(), len(e.GroupLinks)+len(e.GuestLinks))
 }
 
 // Unwrap returns the *Error.
 func (e *PartialError) Unwrap() error { return e.Err }
 
-// newPartialError reads the links a PARTIAL_ERROR reply carries. r.Body has
-// had the request's credentials masked already.
+// newPartialError reads the links a PARTIAL_ERROR reply carries. When the
+// reply echoes the request's credentials the engine runs the check again on
+// the body with them masked, and returns that error.
 func newPartialError(r *transport.Response, info *replyInfo) *PartialError {
 	pe := &PartialError{Err: newError(r, info)}
 	var reply struct {

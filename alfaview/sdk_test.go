@@ -241,7 +241,7 @@ func TestPartialErrorKeepsTheCreatedLinks(t *testing.T) {
 	assert.Equal(t, 200, e.HTTPStatus)
 	assert.ErrorIs(t, err, alfaview.ErrPartial)
 	assert.Contains(t, err.Error(), "1 of 2 links failed")
-	assert.Contains(t, err.Error(), "1 links created")
+	assert.Contains(t, err.Error(), "(links created: 1)")
 	assert.Equal(t, 1, n, "never sent again")
 
 	guests, err := c.Links.CreateGuestLinks(context.Background(), "r1", []alfaview.GuestLinkCreation{
