@@ -53,7 +53,7 @@ func TestGroupLinksLifecycle(t *testing.T) {
 	assert.True(t, links[1].DialInAllowed)
 	assert.Len(t, links[1].DialInCode, 8)
 	assert.Equal(t, moderator.ID, links[1].PermissionGroupID)
-	assert.Equal(t, 1, srv.AppliedCount("links.createGroupLinks"))
+	assert.Equal(t, 1, srv.AppliedCount(alfaviewtest.OpLinksCreateGroupLinks))
 	assert.Equal(t, links, srv.GroupLinks(room.ID))
 
 	listed, err := c.Links.ListGroupLinks(ctx, room.ID)
@@ -68,7 +68,7 @@ func TestGroupLinksLifecycle(t *testing.T) {
 	err = c.Links.Delete(ctx, room.ID, links[1].ID)
 	require.ErrorIs(t, err, alfaview.ErrNotFound, "deleting twice on purpose is reported")
 	assert.NotErrorIs(t, err, alfaview.ErrRoomNotFound)
-	assert.Equal(t, 1, srv.AppliedCount("links.delete"))
+	assert.Equal(t, 1, srv.AppliedCount(alfaviewtest.OpLinksDelete))
 }
 
 func TestListLinksOfTheCompany(t *testing.T) {
@@ -108,7 +108,7 @@ func TestGuestLinksLifecycle(t *testing.T) {
 	assert.Equal(t, until, links[0].ValidUntil)
 	assert.Equal(t, "de", links[1].Locale)
 	assert.Regexp(t, joinLinkFormat, links[0].JoinLink)
-	assert.Equal(t, 1, srv.AppliedCount("links.createGuestLinks"))
+	assert.Equal(t, 1, srv.AppliedCount(alfaviewtest.OpLinksCreateGuestLinks))
 
 	listed, err := c.Links.ListGuestLinks(ctx, room.ID)
 	require.NoError(t, err)
@@ -140,7 +140,7 @@ func TestCreateLinksServerErrors(t *testing.T) {
 
 	_, err = c.Links.CreateGuestLinks(ctx, "no-such-room", []alfaview.GuestLinkCreation{{Email: "a@b.example", DisplayName: "A", PermissionGroupID: "x"}})
 	require.ErrorIs(t, err, alfaview.ErrRoomNotFound)
-	assert.Zero(t, srv.AppliedCount("links.createGroupLinks")+srv.AppliedCount("links.createGuestLinks"))
+	assert.Zero(t, srv.AppliedCount(alfaviewtest.OpLinksCreateGroupLinks)+srv.AppliedCount(alfaviewtest.OpLinksCreateGuestLinks))
 
 	err = c.Links.Delete(ctx, "no-such-room", "l1")
 	require.ErrorIs(t, err, alfaview.ErrRoomNotFound)

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/grantkit/grantkit-go/alfaview"
+	"github.com/grantkit/grantkit-go/alfaview/alfaviewtest"
 )
 
 func roomNames(rooms []*alfaview.Room) []string {
@@ -102,5 +103,5 @@ func TestRoomsDeleteAndDestroy(t *testing.T) {
 	err := c.Rooms.Delete(ctx, a.ID)
 	require.ErrorIs(t, err, alfaview.ErrRoomNotFound)
 	assert.True(t, errors.Is(err, alfaview.ErrNotFound))
-	assert.Equal(t, 2, srv.AppliedCount("rooms.destroy"))
+	assert.Equal(t, 2, srv.AppliedCount(alfaviewtest.OpRoomsDestroy))
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/grantkit/grantkit-go/alfaview"
+	"github.com/grantkit/grantkit-go/alfaview/alfaviewtest"
 )
 
 func TestPermissionGroupsSortedWithIDs(t *testing.T) {
@@ -177,7 +178,7 @@ func TestRoomsCreateAndDestroy(t *testing.T) {
 	stored, ok := srv.Room(r.ID)
 	require.True(t, ok)
 	assert.Equal(t, *r, stored)
-	assert.Equal(t, 1, srv.AppliedCount("rooms.create"))
+	assert.Equal(t, 1, srv.AppliedCount(alfaviewtest.OpRoomsCreate))
 
 	_, err = c.Rooms.Create(ctx, alfaview.RoomCreation{DisplayName: "Orphan", ParentID: "no-such-dept"})
 	require.ErrorIs(t, err, alfaview.ErrRoomNotFound)
@@ -190,5 +191,5 @@ func TestRoomsCreateAndDestroy(t *testing.T) {
 	assert.False(t, ok)
 	require.ErrorIs(t, c.Rooms.Delete(ctx, r.ID), alfaview.ErrRoomNotFound)
 	require.ErrorIs(t, c.Rooms.Delete(ctx, ""), alfaview.ErrInvalidParams)
-	assert.Equal(t, 1, srv.AppliedCount("rooms.destroy"))
+	assert.Equal(t, 1, srv.AppliedCount(alfaviewtest.OpRoomsDestroy))
 }
