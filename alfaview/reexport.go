@@ -173,7 +173,7 @@ var (
 // Lua script.
 //
 // The store sees the access token and its expiry; never the API key's secret,
-// the password or the refresh cookie, which stays with the Client that
+// the password or the refresh token, which stays with the Client that
 // received it. Protect the store as you would those secrets.
 //
 // When the store fails or does not answer within 5 seconds, the Client keeps
