@@ -184,7 +184,7 @@ func TestListPageAndNextPage(t *testing.T) {
 	var got []string
 	pages := 0
 	page, err := c.Groups.ListPage(ctx, &reach360.ListGroupsOptions{Limit: 2})
-	for ; err == nil; page, err = c.Groups.NextPage(ctx, page) {
+	for ; err == nil; page, err = page.Next(ctx) {
 		pages++
 		for _, g := range page.Groups {
 			got = append(got, g.Name)
@@ -202,8 +202,10 @@ func TestListPageAndNextPage(t *testing.T) {
 	assert.Equal(t, 3, pages)
 	assert.Equal(t, 3, srv.RequestCount())
 
+	//lint:ignore SA1019 the deprecated NextPage must keep its contract
 	_, err = c.Groups.NextPage(ctx, nil)
 	assert.ErrorIs(t, err, reach360.ErrInvalidParams)
+	//lint:ignore SA1019 the deprecated NextPage must keep its contract
 	_, err = c.Groups.NextPage(ctx, &reach360.GroupPage{})
 	assert.ErrorIs(t, err, reach360.ErrNoMorePages)
 	assert.Equal(t, 3, srv.RequestCount())
