@@ -329,18 +329,18 @@ func TestDeleteUserWhoseAnswerWasLostSucceeds(t *testing.T) {
 // never turns a retried delete into a success: the delete did nothing.
 func TestRetriedDeleteMeetingABare404Fails(t *testing.T) {
 	bare404 := fakekit.Fault{Status: http.StatusNotFound, Body: "<html>Not Found</html>", ContentType: "text/html"}
-	cases := map[string]func(*reach360test.Server, *reach360.Client) (error, func() bool){
-		"users.delete": func(srv *reach360test.Server, c *reach360.Client) (error, func() bool) {
+	cases := map[string]func(*reach360test.Server, *reach360.Client) (func() bool, error){
+		"users.delete": func(srv *reach360test.Server, c *reach360.Client) (func() bool, error) {
 			u := srv.AddUser(reach360.User{Email: "ada@example.com"})
-			return c.Users.Delete(t.Context(), u.ID), func() bool { return len(srv.Users()) == 1 }
+			return func() bool { return len(srv.Users()) == 1 }, c.Users.Delete(t.Context(), u.ID)
 		},
-		"groups.delete": func(srv *reach360test.Server, c *reach360.Client) (error, func() bool) {
+		"groups.delete": func(srv *reach360test.Server, c *reach360.Client) (func() bool, error) {
 			g := srv.AddGroup("Sales")
-			return c.Groups.Delete(t.Context(), g.ID), func() bool { return len(srv.Groups()) == 2 }
+			return func() bool { return len(srv.Groups()) == 2 }, c.Groups.Delete(t.Context(), g.ID)
 		},
-		"invitations.delete": func(srv *reach360test.Server, c *reach360.Client) (error, func() bool) {
+		"invitations.delete": func(srv *reach360test.Server, c *reach360.Client) (func() bool, error) {
 			inv := srv.AddInvitation(reach360.InvitationParams{Email: "ada@example.com"})
-			return c.Invitations.Delete(t.Context(), inv.ID), func() bool { return len(srv.Invitations()) == 1 }
+			return func() bool { return len(srv.Invitations()) == 1 }, c.Invitations.Delete(t.Context(), inv.ID)
 		},
 	}
 	for op, run := range cases {
@@ -348,7 +348,7 @@ func TestRetriedDeleteMeetingABare404Fails(t *testing.T) {
 			srv, c := newFake(t)
 			srv.Inject(fakekit.Fault{Status: http.StatusServiceUnavailable})
 			srv.Inject(bare404)
-			err, stillThere := run(srv, c)
+			stillThere, err := run(srv, c)
 			assert.ErrorIs(t, err, reach360.ErrNotFound)
 			var e *reach360.Error
 			require.ErrorAs(t, err, &e)

@@ -202,10 +202,8 @@ func TestListPageAndNextPage(t *testing.T) {
 	assert.Equal(t, 3, pages)
 	assert.Equal(t, 3, srv.RequestCount())
 
-	//lint:ignore SA1019 the deprecated NextPage must keep its contract
 	_, err = c.Groups.NextPage(ctx, nil)
 	assert.ErrorIs(t, err, reach360.ErrInvalidParams)
-	//lint:ignore SA1019 the deprecated NextPage must keep its contract
 	_, err = c.Groups.NextPage(ctx, &reach360.GroupPage{})
 	assert.ErrorIs(t, err, reach360.ErrNoMorePages)
 	assert.Equal(t, 3, srv.RequestCount())

@@ -191,7 +191,6 @@ func TestPageMisuse(t *testing.T) {
 	}
 	page, err := c.Users.GroupsPage(ctx, u.ID, &reach360.ListOptions{Limit: 2})
 	require.NoError(t, err)
-	//lint:ignore SA1019 the deprecated method must keep working
 	page, err = c.Groups.NextPage(ctx, page)
 	require.NoError(t, err)
 	assert.Equal(t, []string{"g1"}, names(deref(page.Groups)))
