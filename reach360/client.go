@@ -95,12 +95,14 @@ func NewClient(key APIKey, opts ...Option) (*Client, error) {
 }
 
 // Format prints the client as reach360.Client{BaseURL:"…"} whatever the
-// verb. Without it, a verb such as %s or %d makes fmt print the fields of
-// the engine behind the client, credentials included.
+// verb, with a userinfo password and query values in the base URL masked
+// (a proxy's token goes there). Without it, a verb such as %s or %d makes
+// fmt print the fields of the engine behind the client, credentials
+// included.
 func (c Client) Format(f fmt.State, _ rune) {
 	base := ""
 	if c.tc != nil {
-		base = c.tc.BaseURL().Redacted()
+		base = c.tc.RedactedBaseURL()
 	}
 	fmt.Fprintf(f, "reach360.Client{BaseURL:%q}", base)
 }

@@ -128,3 +128,15 @@ func TestRejectedKeyEchoIsMasked(t *testing.T) {
 	}
 	assert.Contains(t, e.Message, "rejected header Authorization: Bearer ")
 }
+
+// A proxy token in the base URL's query or userinfo is masked when the
+// client is printed.
+func TestPrintedClientMasksBaseURLSecrets(t *testing.T) {
+	c, err := reach360.NewClient("k", reach360.WithBaseURL("https://gw:pass-123@proxy.example/r360?token=tok-456"))
+	require.NoError(t, err)
+	for _, s := range []string{fmt.Sprint(c), fmt.Sprintf("%+v %#v %s %d", c, c, c, c)} {
+		assert.NotContains(t, s, "pass-123")
+		assert.NotContains(t, s, "tok-456")
+		assert.Contains(t, s, "proxy.example/r360")
+	}
+}

@@ -447,3 +447,18 @@ func TestUserWithBadLastActiveAtKeepsThePage(t *testing.T) {
 	assert.True(t, u.LastActiveAt.IsZero())
 	assert.Equal(t, "2021-13-45T99:00:00Z", u.LastActiveAtRaw)
 }
+
+// A 2xx body of null where an object is expected is an error, not an
+// empty result: a zero group or an empty page would pass for an answer.
+func TestNullBodyIsAnError(t *testing.T) {
+	m := newMock(t)
+	m.on("GET", base+"/groups/g1", http.StatusOK, "null")
+	m.on("GET", base+"/invitations", http.StatusOK, "null")
+	m.on("POST", base+"/invitations", http.StatusCreated, "null")
+	_, err := m.c.Groups.Get(t.Context(), "g1")
+	assert.ErrorIs(t, err, reach360.ErrEmptyResponse)
+	_, err = m.c.Invitations.ListPage(t.Context(), nil)
+	assert.ErrorIs(t, err, reach360.ErrEmptyResponse)
+	_, err = m.c.Invitations.Create(t.Context(), reach360.InvitationParams{Email: "ada@example.com"})
+	assert.ErrorIs(t, err, reach360.ErrEmptyResponse)
+}
