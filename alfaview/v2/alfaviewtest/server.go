@@ -45,9 +45,11 @@
 // doc of the method or handler says which rule it follows. Unknown paths
 // and methods get Go's plain-text 404 and 405.
 //
-// Writes call MarkApplied with the Op… constants, and the embedded
-// fakekit.Server records requests and injects faults (see Fault).
+// Writes call MarkApplied with the Op… constants, and Server records
+// requests and injects faults (see Fault).
 package alfaviewtest
+
+//go:generate go run github.com/grantkit/grantkit-go/internal/cmd/reexport -kit -pkg alfaviewtest -sdk alfaview/v2
 
 import (
 	"math/rand/v2"
@@ -82,7 +84,14 @@ const DefaultTokenLifetime = time.Hour
 
 // Server is a running fake. Its methods are safe for concurrent use.
 type Server struct {
-	*fakekit.Server
+	// URL is the fake's base URL, such as "http://127.0.0.1:38211", without
+	// a trailing slash. Options already carries it.
+	URL string
+	// Server is the engine under the fake, exported for grantkit-go's own
+	// test suites, which drive every fake's faults alike through it. Tests
+	// outside this module cannot name its type and need not: each of its
+	// methods is also a method of Server, documented there.
+	Server *fakekit.Server
 
 	mu       sync.Mutex
 	ids      *rand.Rand
@@ -119,10 +128,7 @@ func NewServer(tb testing.TB, opts ...Option) *Server {
 	s.userID = s.newUUID()
 	s.users = []*User{{ID: s.userID, EmailAddress: Username, FirstName: "Ada", LastName: "Lovelace"}}
 	s.seedPermissionGroups()
-	s.Server = fakekit.Start(s.routes(), opts...)
-	if tb != nil {
-		tb.Cleanup(s.Close)
-	}
+	s.start(tb, s.routes(), opts)
 	return s
 }
 
