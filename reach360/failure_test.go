@@ -330,15 +330,15 @@ func TestDeleteUserWhoseAnswerWasLostSucceeds(t *testing.T) {
 func TestRetriedDeleteMeetingABare404Fails(t *testing.T) {
 	bare404 := fakekit.Fault{Status: http.StatusNotFound, Body: "<html>Not Found</html>", ContentType: "text/html"}
 	cases := map[string]func(*reach360test.Server, *reach360.Client) (func() bool, error){
-		"users.delete": func(srv *reach360test.Server, c *reach360.Client) (func() bool, error) {
+		reach360test.OpUsersDelete: func(srv *reach360test.Server, c *reach360.Client) (func() bool, error) {
 			u := srv.AddUser(reach360.User{Email: "ada@example.com"})
 			return func() bool { return len(srv.Users()) == 1 }, c.Users.Delete(t.Context(), u.ID)
 		},
-		"groups.delete": func(srv *reach360test.Server, c *reach360.Client) (func() bool, error) {
+		reach360test.OpGroupsDelete: func(srv *reach360test.Server, c *reach360.Client) (func() bool, error) {
 			g := srv.AddGroup("Sales")
 			return func() bool { return len(srv.Groups()) == 2 }, c.Groups.Delete(t.Context(), g.ID)
 		},
-		"invitations.delete": func(srv *reach360test.Server, c *reach360.Client) (func() bool, error) {
+		reach360test.OpInvitationsDelete: func(srv *reach360test.Server, c *reach360.Client) (func() bool, error) {
 			inv := srv.AddInvitation(reach360.InvitationParams{Email: "ada@example.com"})
 			return func() bool { return len(srv.Invitations()) == 1 }, c.Invitations.Delete(t.Context(), inv.ID)
 		},

@@ -10,6 +10,7 @@ import (
 	"github.com/grantkit/grantkit-go/internal/fakekit"
 	"github.com/grantkit/grantkit-go/internal/transport"
 	"github.com/grantkit/grantkit-go/reach360"
+	"github.com/grantkit/grantkit-go/reach360/reach360test"
 )
 
 // The Invitations API article's create answer, as printed there (the
@@ -113,7 +114,7 @@ func TestInvitationLifecycle(t *testing.T) {
 	assert.Equal(t, []string{"Sales", "New hires"}, inv.Groups)
 	assert.Equal(t, srv.URL+"/invitations/"+inv.ID, inv.URL)
 	assert.Equal(t, []reach360.Invitation{*inv}, srv.Invitations())
-	assert.Equal(t, 1, srv.AppliedCount("invitations.create"))
+	assert.Equal(t, 1, srv.AppliedCount(reach360test.OpInvitationsCreate))
 
 	got, err := c.Invitations.Get(ctx, inv.ID)
 	require.NoError(t, err)
@@ -124,7 +125,7 @@ func TestInvitationLifecycle(t *testing.T) {
 	srv.AddUser(reach360.User{Email: "bob@example.com"})
 	_, err = c.Invitations.Create(ctx, reach360.InvitationParams{Email: "bob@example.com"})
 	assert.ErrorIs(t, err, reach360.ErrUserExists)
-	assert.Equal(t, 1, srv.AppliedCount("invitations.create"))
+	assert.Equal(t, 1, srv.AppliedCount(reach360test.OpInvitationsCreate))
 
 	second := srv.AddInvitation(reach360.InvitationParams{Email: "cy@example.com"})
 	all := collect(t, c.Invitations.List(ctx, &reach360.ListOptions{Limit: 1}))
@@ -169,7 +170,7 @@ func TestCreateInvitationIsNotReplayed(t *testing.T) {
 	assert.Equal(t, 1, re.Attempts)
 	assert.NotErrorIs(t, err, reach360.ErrInvitePending)
 	assert.Equal(t, 1, srv.RequestCount())
-	assert.Equal(t, 1, srv.AppliedCount("invitations.create"))
+	assert.Equal(t, 1, srv.AppliedCount(reach360test.OpInvitationsCreate))
 
 	srv.Inject(fakekit.Fault{Status: http.StatusServiceUnavailable})
 	_, err = c.Invitations.Create(t.Context(), reach360.InvitationParams{Email: "bob@example.com"})
@@ -177,7 +178,7 @@ func TestCreateInvitationIsNotReplayed(t *testing.T) {
 	require.ErrorAs(t, err, &e)
 	assert.Equal(t, http.StatusServiceUnavailable, e.StatusCode)
 	assert.Equal(t, 1, e.Attempts, "a 503 may come after the server acted: not retried for a create")
-	assert.Equal(t, 1, srv.AppliedCount("invitations.create"))
+	assert.Equal(t, 1, srv.AppliedCount(reach360test.OpInvitationsCreate))
 }
 
 func TestCreateInvitationIsRetriedAfter429(t *testing.T) {
@@ -186,7 +187,7 @@ func TestCreateInvitationIsRetriedAfter429(t *testing.T) {
 	_, err := c.Invitations.Create(t.Context(), reach360.InvitationParams{Email: "ada@example.com"})
 	require.NoError(t, err)
 	assert.Equal(t, 2, srv.RequestCount())
-	assert.Equal(t, 1, srv.AppliedCount("invitations.create"))
+	assert.Equal(t, 1, srv.AppliedCount(reach360test.OpInvitationsCreate))
 }
 
 // A delete whose answer was lost is retried, and the retry's 404 with the
@@ -197,7 +198,7 @@ func TestDeleteInvitationWhoseAnswerWasLostSucceeds(t *testing.T) {
 	srv.Inject(fakekit.Fault{Cut: fakekit.CutMidBody, Status: http.StatusOK, Apply: true,
 		Match: func(r *http.Request) bool { return r.Method == http.MethodDelete }})
 	require.NoError(t, c.Invitations.Delete(t.Context(), inv.ID))
-	assert.Equal(t, 1, srv.AppliedCount("invitations.delete"))
+	assert.Equal(t, 1, srv.AppliedCount(reach360test.OpInvitationsDelete))
 	assert.Equal(t, 2, srv.RequestCount())
 	assert.Empty(t, srv.Invitations())
 }

@@ -142,7 +142,7 @@ func TestReporters(t *testing.T) {
 	require.NoError(t, c.Groups.AddReporter(ctx, sales.ID, rita.ID))
 	require.NoError(t, c.Groups.AddReporter(ctx, sales.ID, rita.ID)) // again: no change
 	require.NoError(t, c.Groups.AddReporter(ctx, reach360.EveryoneGroupID, rolf.ID))
-	assert.Equal(t, 2, srv.AppliedCount("groups.add_reporter"))
+	assert.Equal(t, 2, srv.AppliedCount(reach360test.OpGroupsAddReporter))
 
 	// The article: a group's reporters include those of "Everyone".
 	assert.Equal(t, []reach360.User{rita, rolf}, collect(t, c.Groups.Reporters(ctx, sales.ID, &reach360.ListOptions{Limit: 1})))
@@ -153,7 +153,7 @@ func TestReporters(t *testing.T) {
 	assert.Equal(t, []string{"Everyone"}, names(collect(t, c.Users.ReportingGroups(ctx, rolf.ID, nil))))
 
 	require.NoError(t, c.Groups.RemoveReporter(ctx, sales.ID, rita.ID))
-	assert.Equal(t, 1, srv.AppliedCount("groups.remove_reporter"))
+	assert.Equal(t, 1, srv.AppliedCount(reach360test.OpGroupsRemoveReporter))
 	assert.Empty(t, collect(t, c.Users.ReportingGroups(ctx, rita.ID, nil)))
 
 	assert.ErrorIs(t, c.Groups.AddReporter(ctx, sales.ID, lena.ID), reach360.ErrInvalidUserRole)

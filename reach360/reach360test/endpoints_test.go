@@ -28,7 +28,7 @@ func TestDocumentedInvitationShapes(t *testing.T) {
 	want := fmt.Sprintf(`{"id":%q,"email":"foo@example.com","firstName":"Example First Name","lastName":"Example Last Name",
 		"groups":["example group a","exaple group b"],"url":"%s/invitations/%s"}`, id, srv.URL, id)
 	assert.JSONEq(t, want, mustJSON(t, inv))
-	assert.Equal(t, 1, srv.AppliedCount("invitations.create"))
+	assert.Equal(t, 1, srv.AppliedCount(reach360test.OpInvitationsCreate))
 
 	status, body = call(t, srv, "GET", "/invitations/"+id, "", nil)
 	require.Equal(t, 200, status)
@@ -45,7 +45,7 @@ func TestDocumentedInvitationShapes(t *testing.T) {
 	status, body = call(t, srv, "DELETE", "/invitations/"+id, "", nil)
 	assert.Equal(t, 204, status)
 	assert.Empty(t, body)
-	assert.Equal(t, 1, srv.AppliedCount("invitations.delete"))
+	assert.Equal(t, 1, srv.AppliedCount(reach360test.OpInvitationsDelete))
 }
 
 // The Reporters and Reporting Groups API's answers: reporters under
@@ -81,7 +81,7 @@ func TestDocumentedReporterShapes(t *testing.T) {
 
 	status, _ = call(t, srv, "DELETE", "/groups/"+g.ID+"/reporters/"+r.ID, "", nil)
 	assert.Equal(t, 204, status)
-	assert.Equal(t, map[string]int{"groups.add_reporter": 1, "groups.remove_reporter": 1}, srv.AppliedCounts())
+	assert.Equal(t, map[string]int{reach360test.OpGroupsAddReporter: 1, reach360test.OpGroupsRemoveReporter: 1}, srv.AppliedCounts())
 }
 
 func TestNewEndpointErrorCodes(t *testing.T) {

@@ -33,7 +33,7 @@ type invitationJSON struct {
 }
 
 func (s *Server) invitationJSON(i *invitation) invitationJSON {
-	groups := i.Groups
+	groups := slices.Clone(i.Groups)
 	if groups == nil {
 		groups = []string{}
 	}
@@ -97,6 +97,18 @@ func (s *Server) AddInvitation(p reach360.InvitationParams) reach360.Invitation 
 	return s.invitationJSON(inv).public()
 }
 
+// Invitation returns the pending invitation with the given id as the fake
+// holds it; false if there is none.
+func (s *Server) Invitation(id string) (reach360.Invitation, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	inv := s.st.invitations.byID[id]
+	if inv == nil {
+		return reach360.Invitation{}, false
+	}
+	return s.invitationJSON(inv).public(), true
+}
+
 // Invitations returns the pending invitations in list order, as the fake
 // holds them.
 func (s *Server) Invitations() []reach360.Invitation {
@@ -128,7 +140,7 @@ func (s *Server) createInvitation(w http.ResponseWriter, r *http.Request) {
 		if aerr != nil {
 			return nil, aerr
 		}
-		s.MarkApplied("invitations.create")
+		s.MarkApplied(OpInvitationsCreate)
 		return map[string]invitationJSON{"invitation": s.invitationJSON(inv)}, nil
 	})
 }
@@ -169,7 +181,7 @@ func (s *Server) deleteInvitation(w http.ResponseWriter, r *http.Request) {
 		}
 		s.st.invitations.remove(inv)
 		delete(s.st.inviteByEmail, strings.ToLower(inv.Email))
-		s.MarkApplied("invitations.delete")
+		s.MarkApplied(OpInvitationsDelete)
 		return nil, nil
 	})
 }

@@ -150,17 +150,21 @@ func (s *Server) listManagers(w http.ResponseWriter, r *http.Request) {
 }
 
 // setReporter answers PUT (on) and DELETE (off) of
-// /groups/{groupId}/reporters/{userId}: 204, counted as op when it changed
+// /groups/{groupId}/reporters/{userId}: 204, counted when it changed
 // something.
-func (s *Server) setReporter(on bool, op string) http.HandlerFunc {
+func (s *Server) setReporter(on bool) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		s.do(w, http.StatusNoContent, func() (any, *apiError) {
 			g, u, aerr := s.st.assignment(r.PathValue("groupId"), r.PathValue("userId"), reach360.RoleReporter)
 			if aerr != nil {
 				return nil, aerr
 			}
-			if assign(s.st.reporting, u.ID, g.ID, on) {
-				s.MarkApplied(op)
+			switch {
+			case !assign(s.st.reporting, u.ID, g.ID, on):
+			case on:
+				s.MarkApplied(OpGroupsAddReporter)
+			default:
+				s.MarkApplied(OpGroupsRemoveReporter)
 			}
 			return nil, nil
 		})

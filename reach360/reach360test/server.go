@@ -30,11 +30,9 @@
 // reporter or manager call) and invalid_request for bad bodies, limits and
 // cursors, 401 unauthorized.
 //
-// Every write that changes state calls MarkApplied with the SDK's operation
-// name: "groups.create", "groups.update", "groups.delete",
-// "groups.add_member", "groups.remove_member", "groups.add_reporter",
-// "groups.remove_reporter", "users.delete", "invitations.create",
-// "invitations.delete". Writes that change nothing (adding an existing
+// Every write that changes state counts under the SDK's name for its
+// operation, one of the Op constants (OpGroupsCreate, OpInvitationsCreate,
+// …), for AppliedCount. Writes that change nothing (adding an existing
 // member) are not counted.
 //
 // Server also records requests (Requests, RequestCount), injects faults
@@ -187,8 +185,8 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("DELETE /users/{userId}", s.deleteUser)
 	mux.HandleFunc("GET /users/{userId}/groups", s.userGroups)
 	mux.HandleFunc("GET /groups/{groupId}/reporters", s.listReporters)
-	mux.HandleFunc("PUT /groups/{groupId}/reporters/{userId}", s.setReporter(true, "groups.add_reporter"))
-	mux.HandleFunc("DELETE /groups/{groupId}/reporters/{userId}", s.setReporter(false, "groups.remove_reporter"))
+	mux.HandleFunc("PUT /groups/{groupId}/reporters/{userId}", s.setReporter(true))
+	mux.HandleFunc("DELETE /groups/{groupId}/reporters/{userId}", s.setReporter(false))
 	mux.HandleFunc("GET /users/{userId}/reporting-groups", s.reportingGroups)
 	mux.HandleFunc("GET /groups/{groupId}/managers", s.listManagers)
 	mux.HandleFunc("GET /users/{userId}/managing-groups", s.managingGroups)
