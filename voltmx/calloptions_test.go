@@ -113,7 +113,7 @@ func TestWithRequestMaxRetriesKeepsCreatesSafe(t *testing.T) {
 	var e *voltmx.Error
 	require.ErrorAs(t, err, &e)
 	assert.Equal(t, 1, e.Attempts)
-	assert.Equal(t, 1, srv.AppliedCount("groups.create"))
+	assert.Equal(t, 1, srv.AppliedCount(voltmxtest.OpGroupsCreate))
 
 	srv.ResetRequests()
 	srv.Inject(fakekit.Fault{Status: http.StatusServiceUnavailable, Times: 2})

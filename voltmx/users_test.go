@@ -122,7 +122,7 @@ func TestUsersLifecycle(t *testing.T) {
 				PermissionIDs: []int64{16, 17}, GroupIDs: []int64{g.ID}, AllowAllApps: true, AppIDs: []string{"app"}}
 			id, err := c.Users.Create(ctx, p)
 			require.NoError(t, err)
-			assert.Equal(t, 1, srv.AppliedCount("users.create"))
+			assert.Equal(t, 1, srv.AppliedCount(voltmxtest.OpUsersCreate))
 
 			u, err := c.Users.Get(ctx, id)
 			require.NoError(t, err)
@@ -139,7 +139,7 @@ func TestUsersLifecycle(t *testing.T) {
 
 			_, err = c.Users.Create(ctx, p)
 			require.ErrorIs(t, err, voltmx.ErrUserExists)
-			assert.Equal(t, 1, srv.AppliedCount("users.create"))
+			assert.Equal(t, 1, srv.AppliedCount(voltmxtest.OpUsersCreate))
 
 			require.ErrorIs(t, c.Users.Delete(ctx, id), voltmx.ErrActiveUserDelete)
 
@@ -157,7 +157,7 @@ func TestUsersLifecycle(t *testing.T) {
 			require.ErrorIs(t, c.Users.Update(ctx, id, up), voltmx.ErrUserNameChanged)
 
 			require.NoError(t, c.Users.Delete(ctx, id))
-			assert.Equal(t, 1, srv.AppliedCount("users.delete"))
+			assert.Equal(t, 1, srv.AppliedCount(voltmxtest.OpUsersDelete))
 			_, ok := srv.User(id)
 			assert.False(t, ok)
 			require.ErrorIs(t, c.Users.Delete(ctx, id), voltmx.ErrUserNotFound)
@@ -174,7 +174,7 @@ func TestUsersCreateNotRetriedUpdateAndDeleteAre(t *testing.T) {
 	srv.Inject(fakekit.Fault{Cut: fakekit.CutBeforeResponse, Apply: true})
 	_, err := c.Users.Create(ctx, p, voltmx.WithRequestMaxRetries(5))
 	require.Error(t, err)
-	assert.Equal(t, 1, srv.AppliedCount("users.create"), "sent once, even when asked for retries")
+	assert.Equal(t, 1, srv.AppliedCount(voltmxtest.OpUsersCreate), "sent once, even when asked for retries")
 	assert.Len(t, srv.Users(), 2, "the admin and the one user")
 
 	id := srv.Users()[1].ID
@@ -186,7 +186,7 @@ func TestUsersCreateNotRetriedUpdateAndDeleteAre(t *testing.T) {
 
 	srv.Inject(fakekit.Fault{Cut: fakekit.CutBeforeResponse, Apply: true})
 	require.NoError(t, c.Users.Delete(ctx, id), "the retry finds the user gone: the lost attempt deleted it")
-	assert.Equal(t, 1, srv.AppliedCount("users.delete"))
+	assert.Equal(t, 1, srv.AppliedCount(voltmxtest.OpUsersDelete))
 }
 
 func TestUsersInvalidParamsSendNothing(t *testing.T) {

@@ -130,7 +130,7 @@ func (s *Server) createGroup(w http.ResponseWriter, r *http.Request) {
 	in.apply(g)
 	s.groups[g.ID] = g
 	s.mu.Unlock()
-	s.MarkApplied("groups.create")
+	s.MarkApplied(OpGroupsCreate)
 	// The server answers the new id as a string.
 	fakekit.WriteJSON(w, http.StatusOK, map[string]string{"id": strconv.FormatInt(g.ID, 10), "message": "Details added successfully"})
 }
@@ -180,7 +180,7 @@ func (s *Server) modifyGroup(w http.ResponseWriter, r *http.Request) {
 	in.apply(g)
 	g.ModifiedBy, g.ModifiedAt = requestUser(r), s.now()
 	s.mu.Unlock()
-	s.MarkApplied("groups.update")
+	s.MarkApplied(OpGroupsUpdate)
 	fakekit.WriteJSON(w, http.StatusOK, map[string]string{"message": "Details updated successfully", "id": strconv.FormatInt(id, 10)})
 }
 
@@ -206,7 +206,7 @@ func (s *Server) deleteGroup(w http.ResponseWriter, r *http.Request) {
 		writeMessage(w, http.StatusBadRequest, msg)
 		return
 	}
-	s.MarkApplied("groups.delete")
+	s.MarkApplied(OpGroupsDelete)
 	fakekit.WriteJSON(w, http.StatusOK, map[string]string{"id": strconv.FormatInt(id, 10), "message": "Group Deleted successfully"})
 }
 

@@ -135,7 +135,7 @@ func (s *Server) createUser(w http.ResponseWriter, r *http.Request) {
 	s.applyUser(in, u)
 	s.users[u.ID] = u
 	s.mu.Unlock()
-	s.MarkApplied("users.create")
+	s.MarkApplied(OpUsersCreate)
 	// As for groups, the new id is answered as a string.
 	fakekit.WriteJSON(w, http.StatusOK, map[string]string{"id": strconv.FormatInt(u.ID, 10), "message": "Details added successfully"})
 }
@@ -188,7 +188,7 @@ func (s *Server) modifyUser(w http.ResponseWriter, r *http.Request) {
 	s.applyUser(in, u)
 	u.ModifiedBy, u.ModifiedAt = requestUser(r), s.now()
 	s.mu.Unlock()
-	s.MarkApplied("users.update")
+	s.MarkApplied(OpUsersUpdate)
 	fakekit.WriteJSON(w, http.StatusOK, map[string]string{"message": "Details updated successfully", "id": strconv.FormatInt(id, 10)})
 }
 
@@ -217,7 +217,7 @@ func (s *Server) deleteUser(w http.ResponseWriter, r *http.Request) {
 		writeMessage(w, http.StatusBadRequest, msg)
 		return
 	}
-	s.MarkApplied("users.delete")
+	s.MarkApplied(OpUsersDelete)
 	// The page's sample, trailing space included.
 	fakekit.WriteJSON(w, http.StatusOK, map[string]string{"message": "User deleted successfully ", "id": strconv.FormatInt(id, 10)})
 }

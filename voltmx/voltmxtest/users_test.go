@@ -49,7 +49,7 @@ func TestUsersAnswerAsDocumented(t *testing.T) {
 	if got, _ := srv.Group(g.ID); len(got.UserIDs) != 0 {
 		t.Errorf("a deleted user stays a member: %v", got.UserIDs)
 	}
-	for op, want := range map[string]int{"users.create": 1, "users.update": 1, "users.delete": 1} {
+	for op, want := range map[string]int{voltmxtest.OpUsersCreate: 1, voltmxtest.OpUsersUpdate: 1, voltmxtest.OpUsersDelete: 1} {
 		if n := srv.AppliedCount(op); n != want {
 			t.Errorf("%s applied %d times", op, n)
 		}
