@@ -220,6 +220,7 @@ func TestServerIgnoringStartEndsTheWalk(t *testing.T) {
 		ids = append(ids, g.ID)
 	}
 	require.ErrorIs(t, err, paging.ErrCursorLoop)
+	require.ErrorIs(t, err, voltmx.ErrMalformedResponse, "what a caller can match")
 	assert.ErrorContains(t, err, "ignores start")
 	assert.Equal(t, []int64{1, 2}, ids)
 	assert.Equal(t, 2, mt.GetTotalCallCount())
