@@ -361,3 +361,14 @@ func TestRejectedLoginIsAnError(t *testing.T) {
 	assert.Equal(t, 1, strings.Count(err.Error(), "voltmx"), err.Error())
 	assert.Equal(t, "voltmx: groups.get: authenticate: auth.login (POST /authService/accounts/login): 401: Invalid credentials", err.Error())
 }
+
+func TestRejectedAccessTokenIsAnError(t *testing.T) {
+	mt, c := newMock(t, voltmx.OAuthPair{Username: "admin", Password: "wrong-password"})
+	respond(mt, http.MethodGet, mockBase+"/vpns/api/v1/oauth/accesstoken", 401, `{"message":"Unauthorized request"}`)
+	_, err := c.Permissions.List(t.Context())
+	var e *voltmx.Error
+	require.ErrorAs(t, err, &e)
+	assert.Equal(t, http.StatusUnauthorized, e.StatusCode)
+	assert.Equal(t, "auth.accesstoken", e.Op)
+	assert.Equal(t, "voltmx: permissions.list: authenticate: auth.accesstoken (GET /vpns/api/v1/oauth/accesstoken): 401: Unauthorized request", err.Error())
+}
