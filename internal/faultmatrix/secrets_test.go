@@ -437,6 +437,20 @@ func voltmxWorkflow(r *run, authOf func(*voltmxtest.Server) (value, pointer volt
 	_, err = c.Groups.Create(ctx, p)
 	r.fails("create whose answer is lost", err)
 
+	// A new console user's password is a secret too.
+	const userPassword = "voltmx-new-user-password"
+	r.secrets = append(r.secrets, userPassword)
+	up := &voltmx.CreateUserParams{UserName: "aron", Email: "aron@example.com", Password: userPassword,
+		DisplayName: "Aron", PermissionIDs: []int64{1}}
+	uid, err := c.Users.Create(ctx, up)
+	r.ok("create a user", err)
+	_, err = c.Users.Create(ctx, up)
+	r.fails("create a user twice", err)
+	upd := &voltmx.UpdateUserParams{UserName: "someone else", Email: up.Email, Password: userPassword,
+		DisplayName: up.DisplayName, PermissionIDs: up.PermissionIDs}
+	r.fails("rename a user", c.Users.Update(ctx, uid, upd))
+	r.show(up, *up, upd, *upd)
+
 	const wrong = "voltmx-wrong-password"
 	r.secrets = append(r.secrets, wrong)
 	var badAuth voltmx.Auth
