@@ -47,7 +47,7 @@ var (
 	// that were created.
 	ErrPartial = errors.New("alfaview: applied in part")
 	// ErrOffsetLoop matches the error that ends Rooms.List and
-	// RoomPage.Next when alfaview answers the next offset with the rooms it
+	// RoomPage.NextPage when alfaview answers the next offset with the rooms it
 	// has just sent: it ignored the offset, and paging on would never end.
 	ErrOffsetLoop = paging.ErrOffsetLoop
 )

@@ -166,7 +166,7 @@ func ExampleRoomsService_Page() {
 	}
 	ctx := context.Background()
 	opts := &alfaview.ListRoomsOptions{Limit: 2}
-	for p, err := c.Rooms.Page(ctx, opts); ; p, err = p.Next(ctx) {
+	for p, err := c.Rooms.Page(ctx, opts); ; p, err = p.NextPage(ctx) {
 		if errors.Is(err, alfaview.ErrNoMorePages) {
 			break
 		}

@@ -33,7 +33,7 @@ func TestRoomPages(t *testing.T) {
 	var pages [][]string
 	var tokens []string
 	p, err := c.Rooms.Page(ctx, opts)
-	for ; err == nil; p, err = p.Next(ctx) {
+	for ; err == nil; p, err = p.NextPage(ctx) {
 		pages = append(pages, roomNames(p.Rooms))
 		tokens = append(tokens, p.NextPageToken)
 	}
@@ -59,10 +59,10 @@ func TestRoomPages(t *testing.T) {
 	srv.AddRoom(alfaview.Room{DisplayName: "room 5"})
 	p, err = c.Rooms.Page(ctx, &alfaview.ListRoomsOptions{Limit: 3})
 	require.NoError(t, err)
-	p, err = p.Next(ctx)
+	p, err = p.NextPage(ctx)
 	require.NoError(t, err)
 	assert.Len(t, p.Rooms, 3)
-	p, err = p.Next(ctx)
+	p, err = p.NextPage(ctx)
 	require.NoError(t, err)
 	assert.Empty(t, p.Rooms)
 	assert.Empty(t, p.NextPageToken)
@@ -84,9 +84,9 @@ func TestRoomPageMisuse(t *testing.T) {
 	assert.ErrorContains(t, err, "PageToken")
 
 	var nilPage *alfaview.RoomPage
-	_, err = nilPage.Next(ctx)
+	_, err = nilPage.NextPage(ctx)
 	require.ErrorIs(t, err, alfaview.ErrNoMorePages)
-	_, err = (&alfaview.RoomPage{NextPageToken: "2"}).Next(ctx)
+	_, err = (&alfaview.RoomPage{NextPageToken: "2"}).NextPage(ctx)
 	require.ErrorIs(t, err, alfaview.ErrInvalidParams, "a page the caller built cannot fetch; its token can")
 	assert.Equal(t, 0, srv.RequestCount())
 }

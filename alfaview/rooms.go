@@ -143,7 +143,7 @@ func (s *RoomsService) ListPage(ctx context.Context, offset int, opts *ListRooms
 // RoomsService.Page).
 type RoomPage struct {
 	Rooms []*Room
-	// NextPageToken names the following page, for Next or, in a later
+	// NextPageToken names the following page, for NextPage or, in a later
 	// run, ListRoomsOptions.PageToken; "" on the last page. It is opaque:
 	// its form may change.
 	NextPageToken string
@@ -153,9 +153,9 @@ type RoomPage struct {
 }
 
 // Page returns one page of opts.Limit rooms matching opts: the first, or
-// the one opts.PageToken names. Page through the rest with its Next:
+// the one opts.PageToken names. Page through the rest with its NextPage:
 //
-//	for p, err := c.Rooms.Page(ctx, opts); ; p, err = p.Next(ctx) {
+//	for p, err := c.Rooms.Page(ctx, opts); ; p, err = p.NextPage(ctx) {
 //		if errors.Is(err, alfaview.ErrNoMorePages) {
 //			break
 //		}
@@ -174,11 +174,11 @@ func (s *RoomsService) Page(ctx context.Context, opts *ListRoomsOptions, callOpt
 	return s.roomPage(ctx, req, start, callOpts)
 }
 
-// Next fetches the page after p with p's options; opts apply to its
+// NextPage fetches the page after p with p's options; opts apply to its
 // request. After the last page (NextPageToken "") it returns nil and
 // ErrNoMorePages. A page that repeats p (alfaview ignored the offset) is
 // an error matching ErrOffsetLoop.
-func (p *RoomPage) Next(ctx context.Context, opts ...CallOption) (*RoomPage, error) {
+func (p *RoomPage) NextPage(ctx context.Context, opts ...CallOption) (*RoomPage, error) {
 	if p == nil || p.NextPageToken == "" {
 		return nil, ErrNoMorePages
 	}

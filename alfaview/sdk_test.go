@@ -315,7 +315,7 @@ func TestRoomsOffsetIgnored(t *testing.T) {
 
 	page, err := c.Rooms.Page(context.Background(), &alfaview.ListRoomsOptions{Limit: 2})
 	require.NoError(t, err)
-	next, err := page.Next(context.Background())
+	next, err := page.NextPage(context.Background())
 	assert.Nil(t, next)
 	require.ErrorIs(t, err, alfaview.ErrOffsetLoop)
 }

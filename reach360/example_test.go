@@ -55,7 +55,7 @@ func ExampleGroupsService_List() {
 	// Onboarding
 }
 
-func ExampleGroupPage_Next() {
+func ExampleGroupPage_NextPage() {
 	srv, c := newExampleClient()
 	defer srv.Close()
 	for _, name := range []string{"Sales", "Support", "Onboarding"} {
@@ -64,7 +64,7 @@ func ExampleGroupPage_Next() {
 	ctx := context.Background()
 
 	page, err := c.Groups.ListPage(ctx, &reach360.ListGroupsOptions{Limit: 3})
-	for ; err == nil; page, err = page.Next(ctx) {
+	for ; err == nil; page, err = page.NextPage(ctx) {
 		fmt.Println("page with", len(page.Groups), "groups")
 	}
 	if !errors.Is(err, reach360.ErrNoMorePages) {

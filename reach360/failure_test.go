@@ -65,7 +65,7 @@ func TestInvalidParamsSendNothing(t *testing.T) {
 		}, []string{"Limit"}},
 		{"next page of nil", func() error {
 			var page *reach360.GroupPage
-			_, err := page.Next(ctx)
+			_, err := page.NextPage(ctx)
 			return err
 		}, []string{"page"}},
 		{"members without id, bad limit", func() error {

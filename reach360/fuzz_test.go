@@ -76,10 +76,10 @@ func FuzzDecodePage(f *testing.F) {
 		}
 		ctx := t.Context()
 		if page, err := c.Groups.ListPage(ctx, nil); err == nil {
-			_, _ = page.Next(ctx)
+			_, _ = page.NextPage(ctx)
 		}
 		if page, err := c.Invitations.ListPage(ctx, nil); err == nil {
-			_, _ = page.Next(ctx)
+			_, _ = page.NextPage(ctx)
 		}
 		n := 0
 		for _, err := range c.Users.List(ctx, nil) {

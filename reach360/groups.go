@@ -157,7 +157,7 @@ func (s *GroupsService) List(ctx context.Context, opts *ListGroupsOptions, callO
 }
 
 // ListPage returns one page of the group list: the first, or the one
-// opts.PageToken names. opts may be nil. Follow it with GroupPage.Next.
+// opts.PageToken names. opts may be nil. Follow it with GroupPage.NextPage.
 func (s *GroupsService) ListPage(ctx context.Context, opts *ListGroupsOptions, callOpts ...CallOption) (*GroupPage, error) {
 	p, token, err := s.list(opts)
 	if err != nil {
@@ -169,7 +169,7 @@ func (s *GroupsService) ListPage(ctx context.Context, opts *ListGroupsOptions, c
 // NextPage returns the page after page, following its NextURL. After the
 // last page (NextURL == "") it returns a nil page and ErrNoMorePages.
 //
-// Deprecated: use GroupPage.Next, the method every page type of the SDK
+// Deprecated: use GroupPage.NextPage, the method every page type of the SDK
 // has; NextPage keeps working for pages of any group list.
 func (s *GroupsService) NextPage(ctx context.Context, page *GroupPage, opts ...CallOption) (*GroupPage, error) {
 	if err := check(opListGroups).Check(page != nil, "page", "must not be nil").Err(); err != nil {
@@ -206,7 +206,7 @@ func (s *GroupsService) Members(ctx context.Context, groupID string, opts *ListO
 }
 
 // MembersPage returns one page of a group's members: the first, or the one
-// opts.PageToken names. Follow it with UserPage.Next.
+// opts.PageToken names. Follow it with UserPage.NextPage.
 func (s *GroupsService) MembersPage(ctx context.Context, groupID string, opts *ListOptions, callOpts ...CallOption) (*UserPage, error) {
 	p, token, err := s.members(groupID, opts)
 	if err != nil {
@@ -245,7 +245,7 @@ func (s *GroupsService) Reporters(ctx context.Context, groupID string, opts *Lis
 }
 
 // ReportersPage returns one page of a group's reporters: the first, or the
-// one opts.PageToken names. Follow it with UserPage.Next.
+// one opts.PageToken names. Follow it with UserPage.NextPage.
 func (s *GroupsService) ReportersPage(ctx context.Context, groupID string, opts *ListOptions, callOpts ...CallOption) (*UserPage, error) {
 	p, token, err := s.reporters(groupID, opts)
 	if err != nil {
@@ -294,7 +294,7 @@ func (s *GroupsService) Managers(ctx context.Context, groupID string, opts *List
 }
 
 // ManagersPage returns one page of a group's managers: the first, or the
-// one opts.PageToken names. Follow it with UserPage.Next.
+// one opts.PageToken names. Follow it with UserPage.NextPage.
 func (s *GroupsService) ManagersPage(ctx context.Context, groupID string, opts *ListOptions, callOpts ...CallOption) (*UserPage, error) {
 	p, token, err := s.managers(groupID, opts)
 	if err != nil {

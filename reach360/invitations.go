@@ -107,7 +107,7 @@ func (s *InvitationsService) List(ctx context.Context, opts *ListOptions, callOp
 }
 
 // ListPage returns one page of the pending invitations: the first, or the
-// one opts.PageToken names. Follow it with InvitationPage.Next.
+// one opts.PageToken names. Follow it with InvitationPage.NextPage.
 func (s *InvitationsService) ListPage(ctx context.Context, opts *ListOptions, callOpts ...CallOption) (*InvitationPage, error) {
 	p, token, err := s.list(opts)
 	if err != nil {

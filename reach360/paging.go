@@ -79,7 +79,7 @@ func (p pages[T]) get(ctx context.Context, token string, opts []CallOption) ([]T
 		return nil, "", err
 	}
 	if token != "" && w.NextURL == token {
-		// A loop over Next would fetch this page forever.
+		// A loop over NextPage would fetch this page forever.
 		return nil, "", &transport.RequestError{Vendor: vendor, Op: r.Op.Name, Method: r.Op.Method,
 			Err: fmt.Errorf("%w: the page's nextUrl is the link that fetched it", paging.ErrCursorLoop)}
 	}
@@ -97,7 +97,7 @@ func (p pages[T]) seq(ctx context.Context, token string, opts []CallOption) iter
 	}, paging.Prefetch(p.c.prefetch))
 }
 
-// nextOf is every page type's Next: the page its token names, from the list
+// nextOf is every page type's NextPage: the page its token names, from the list
 // that returned it.
 func nextOf[T, P any](ctx context.Context, p *pages[T], token string, opts []CallOption,
 	page func(context.Context, pages[T], string, []CallOption) (*P, error)) (*P, error) {
@@ -130,12 +130,12 @@ type GroupPage struct {
 	pages *pages[*Group]
 }
 
-// Next returns the page after p. After the last page (NextPageToken == "")
+// NextPage returns the page after p. After the last page (NextPageToken == "")
 // it returns a nil page and ErrNoMorePages, so a loop can run until
 // errors.Is(err, ErrNoMorePages):
 //
 //	page, err := c.Groups.ListPage(ctx, nil)
-//	for ; err == nil; page, err = page.Next(ctx) {
+//	for ; err == nil; page, err = page.NextPage(ctx) {
 //		use(page.Groups)
 //	}
 //	if !errors.Is(err, reach360.ErrNoMorePages) {
@@ -143,7 +143,7 @@ type GroupPage struct {
 //	}
 //
 // opts apply to this page's request only.
-func (p *GroupPage) Next(ctx context.Context, opts ...CallOption) (*GroupPage, error) {
+func (p *GroupPage) NextPage(ctx context.Context, opts ...CallOption) (*GroupPage, error) {
 	if p == nil {
 		return nil, errNilPage()
 	}
@@ -171,9 +171,9 @@ type UserPage struct {
 	pages *pages[*User]
 }
 
-// Next returns the page after p, or a nil page and ErrNoMorePages after the
-// last one, as GroupPage.Next does.
-func (p *UserPage) Next(ctx context.Context, opts ...CallOption) (*UserPage, error) {
+// NextPage returns the page after p, or a nil page and ErrNoMorePages after the
+// last one, as GroupPage.NextPage does.
+func (p *UserPage) NextPage(ctx context.Context, opts ...CallOption) (*UserPage, error) {
 	if p == nil {
 		return nil, errNilPage()
 	}
@@ -200,9 +200,9 @@ type InvitationPage struct {
 	pages *pages[*Invitation]
 }
 
-// Next returns the page after p, or a nil page and ErrNoMorePages after the
-// last one, as GroupPage.Next does.
-func (p *InvitationPage) Next(ctx context.Context, opts ...CallOption) (*InvitationPage, error) {
+// NextPage returns the page after p, or a nil page and ErrNoMorePages after the
+// last one, as GroupPage.NextPage does.
+func (p *InvitationPage) NextPage(ctx context.Context, opts ...CallOption) (*InvitationPage, error) {
 	if p == nil {
 		return nil, errNilPage()
 	}

@@ -61,13 +61,13 @@ func TestEveryListHasAPageTwin(t *testing.T) {
 	two := &reach360.ListOptions{Limit: 2}
 	users := func(p *reach360.UserPage) int { return len(p.Users) }
 	userToken := func(p *reach360.UserPage) string { return p.NextPageToken }
-	nextUsers := func(p *reach360.UserPage) (*reach360.UserPage, error) { return p.Next(ctx) }
+	nextUsers := func(p *reach360.UserPage) (*reach360.UserPage, error) { return p.NextPage(ctx) }
 	groups := func(p *reach360.GroupPage) int { return len(p.Groups) }
 	groupToken := func(p *reach360.GroupPage) string {
 		assert.Equal(t, p.NextPageToken, p.NextURL, "NextURL is NextPageToken")
 		return p.NextPageToken
 	}
-	nextGroups := func(p *reach360.GroupPage) (*reach360.GroupPage, error) { return p.Next(ctx) }
+	nextGroups := func(p *reach360.GroupPage) (*reach360.GroupPage, error) { return p.NextPage(ctx) }
 
 	cases := []struct {
 		name         string
@@ -116,7 +116,7 @@ func TestEveryListHasAPageTwin(t *testing.T) {
 		}},
 		{"Invitations.ListPage", 2, 3, func() (int, int) {
 			p, err := c.Invitations.ListPage(ctx, two)
-			n, _ := walkPages(t, p, err, func(p *reach360.InvitationPage) (*reach360.InvitationPage, error) { return p.Next(ctx) },
+			n, _ := walkPages(t, p, err, func(p *reach360.InvitationPage) (*reach360.InvitationPage, error) { return p.NextPage(ctx) },
 				func(p *reach360.InvitationPage) int { return len(p.Invitations) },
 				func(p *reach360.InvitationPage) string { return p.NextPageToken })
 			return n, len(collect(t, c.Invitations.List(ctx, two)))
@@ -168,11 +168,11 @@ func TestPageMisuse(t *testing.T) {
 	ctx := t.Context()
 
 	var nilPage *reach360.UserPage
-	_, err := nilPage.Next(ctx)
+	_, err := nilPage.NextPage(ctx)
 	assert.ErrorIs(t, err, reach360.ErrInvalidParams)
-	_, err = (&reach360.UserPage{}).Next(ctx)
+	_, err = (&reach360.UserPage{}).NextPage(ctx)
 	assert.ErrorIs(t, err, reach360.ErrNoMorePages)
-	_, err = (&reach360.GroupPage{NextPageToken: srv.URL + "/groups?cursor=x"}).Next(ctx)
+	_, err = (&reach360.GroupPage{NextPageToken: srv.URL + "/groups?cursor=x"}).NextPage(ctx)
 	assert.ErrorIs(t, err, reach360.ErrInvalidParams, "a page the package did not return names no list")
 	assert.ErrorContains(t, err, "PageToken")
 
@@ -206,7 +206,7 @@ func TestNextOnASelfLinkingPageFails(t *testing.T) {
 		`{"users":[{"id":"u1"}],"nextUrl":"`+self+`"}`))
 	page, err := m.c.Users.ListPage(t.Context(), nil)
 	require.NoError(t, err)
-	page, err = page.Next(t.Context())
+	page, err = page.NextPage(t.Context())
 	require.ErrorIs(t, err, paging.ErrCursorLoop)
 	assert.Nil(t, page)
 	assert.ErrorIs(t, firstErr(m.c.Users.List(t.Context(), nil)), paging.ErrCursorLoop)
@@ -310,7 +310,7 @@ func TestCallOptionsReachEveryPage(t *testing.T) {
 	collect(t, c.Groups.List(ctx, &reach360.ListGroupsOptions{Limit: 2}, reach360.WithHeader("X-Trace", "list")))
 	page, err := c.Groups.ListPage(ctx, &reach360.ListGroupsOptions{Limit: 2}, reach360.WithHeader("X-Trace", "first"))
 	require.NoError(t, err)
-	_, err = page.Next(ctx, reach360.WithHeader("X-Trace", "next"))
+	_, err = page.NextPage(ctx, reach360.WithHeader("X-Trace", "next"))
 	require.NoError(t, err)
 	var traces []string
 	for _, r := range srv.Requests() {

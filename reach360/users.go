@@ -121,7 +121,7 @@ func (s *UsersService) List(ctx context.Context, opts *ListUsersOptions, callOpt
 }
 
 // ListPage returns one page of the user list: the first, or the one
-// opts.PageToken names. opts may be nil. Follow it with UserPage.Next.
+// opts.PageToken names. opts may be nil. Follow it with UserPage.NextPage.
 func (s *UsersService) ListPage(ctx context.Context, opts *ListUsersOptions, callOpts ...CallOption) (*UserPage, error) {
 	p, token, err := s.list(opts)
 	if err != nil {
@@ -174,7 +174,7 @@ func (s *UsersService) Groups(ctx context.Context, userID string, opts *ListOpti
 }
 
 // GroupsPage returns one page of the groups a user belongs to: the first,
-// or the one opts.PageToken names. Follow it with GroupPage.Next.
+// or the one opts.PageToken names. Follow it with GroupPage.NextPage.
 func (s *UsersService) GroupsPage(ctx context.Context, userID string, opts *ListOptions, callOpts ...CallOption) (*GroupPage, error) {
 	p, token, err := s.groups(userID, opts)
 	if err != nil {
@@ -203,7 +203,7 @@ func (s *UsersService) ReportingGroups(ctx context.Context, userID string, opts 
 
 // ReportingGroupsPage returns one page of the groups a reporter reports
 // on: the first, or the one opts.PageToken names. Follow it with
-// GroupPage.Next.
+// GroupPage.NextPage.
 func (s *UsersService) ReportingGroupsPage(ctx context.Context, userID string, opts *ListOptions, callOpts ...CallOption) (*GroupPage, error) {
 	p, token, err := s.reportingGroups(userID, opts)
 	if err != nil {
@@ -233,7 +233,7 @@ func (s *UsersService) ManagingGroups(ctx context.Context, userID string, opts *
 }
 
 // ManagingGroupsPage returns one page of the groups a manager manages: the
-// first, or the one opts.PageToken names. Follow it with GroupPage.Next.
+// first, or the one opts.PageToken names. Follow it with GroupPage.NextPage.
 func (s *UsersService) ManagingGroupsPage(ctx context.Context, userID string, opts *ListOptions, callOpts ...CallOption) (*GroupPage, error) {
 	p, token, err := s.managingGroups(userID, opts)
 	if err != nil {

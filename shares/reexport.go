@@ -152,7 +152,7 @@ var (
 	// ErrInsecureHTTP: NewClient refused a plain http base URL to a host
 	// that is not loopback, since credentials would travel unencrypted.
 	ErrInsecureHTTP = transport.ErrInsecureHTTP
-	// ErrNoMorePages is what a page's Next returns after the last page: the
+	// ErrNoMorePages is what a page's NextPage returns after the last page: the
 	// listing is complete.
 	ErrNoMorePages = paging.ErrNoMorePages
 )

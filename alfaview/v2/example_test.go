@@ -84,14 +84,14 @@ func ExampleRoomsService_List() {
 }
 
 // Page by hand, e.g. to keep NextPageToken and resume later with ListPage.
-func ExampleRoomPage_Next() {
+func ExampleRoomPage_NextPage() {
 	c, err := alfaview.NewClient(alfaview.AccessToken(os.Getenv("ALFAVIEW_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
 	ctx := context.Background()
 	page, err := c.Rooms.ListPage(ctx, &alfaview.ListRoomsOptions{Limit: alfaview.MaxRoomsPageSize}, "")
-	for ; err == nil; page, err = page.Next(ctx) {
+	for ; err == nil; page, err = page.NextPage(ctx) {
 		fmt.Println(len(page.Rooms), "rooms; resume with", page.NextPageToken)
 	}
 	if !errors.Is(err, alfaview.ErrNoMorePages) {

@@ -50,7 +50,7 @@ func runReach360(ctx context.Context, s *session) error {
 	const perPage = 10
 	n, pages := 0, 0
 	page, err := c.Groups.ListPage(ctx, &reach360.ListGroupsOptions{Limit: perPage})
-	for ; err == nil; page, err = page.Next(ctx) {
+	for ; err == nil; page, err = page.NextPage(ctx) {
 		n += len(page.Groups)
 		pages++
 	}

@@ -210,7 +210,7 @@ func reach360Workflow(r *run) {
 	}
 	page, err := c.Groups.ListPage(ctx, &reach360.ListGroupsOptions{Limit: 1})
 	r.ok("list a page", err)
-	_, err = page.Next(ctx)
+	_, err = page.NextPage(ctx)
 	r.ok("next page", err)
 	inv, err := c.Invitations.Create(ctx, reach360.InvitationParams{Email: "ada@example.com"})
 	r.ok("invite", err)

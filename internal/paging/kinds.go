@@ -16,7 +16,7 @@ var ErrCursorLoop = errors.New("paging: next-page cursor does not advance")
 // is the offset twin of ErrCursorLoop.
 var ErrOffsetLoop = errors.New("paging: next page repeats the previous one (offset ignored)")
 
-// ErrNoMorePages is what a page's Next returns after the last page: the
+// ErrNoMorePages is what a page's NextPage returns after the last page: the
 // listing is complete. Every vendor package re-exports this one value.
 var ErrNoMorePages = errors.New("no more pages")
 
