@@ -42,7 +42,7 @@ type config struct {
 type Client struct {
 	// Groups creates, reads, modifies and deletes groups.
 	Groups *GroupsService
-	// Users reads users.
+	// Users creates, reads, modifies and deletes console users.
 	Users *UsersService
 	// Permissions reads the permission catalogue and resolves names to ids.
 	Permissions *PermissionsService
@@ -97,9 +97,9 @@ func NewClient(baseURL string, auth Auth, opts ...Option) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	c.Groups = &GroupsService{c: c}
-	c.Users = &UsersService{c: c}
-	c.Permissions = &PermissionsService{c: c}
+	c.Groups = &GroupsService{c: c, list: itemLister[Group](c, opGroupsList, groupsPath(), func(b *pageBody) []*Group { return b.Groups })}
+	c.Users = &UsersService{c: c, list: itemLister[User](c, opUsersList, usersPath(), func(b *pageBody) []*User { return b.Users })}
+	c.Permissions = &PermissionsService{c: c, list: permissionsLister(c)}
 	return c, nil
 }
 

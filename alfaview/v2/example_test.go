@@ -107,7 +107,7 @@ func ExampleRoomsService_List() {
 }
 
 // Page by hand, e.g. to keep NextPageToken and resume later with ListPage.
-func ExampleRoomPage_Next() {
+func ExampleRoomPage_NextPage() {
 	srv, c := newExampleClient()
 	defer srv.Close()
 	for i := range 5 {
@@ -116,7 +116,7 @@ func ExampleRoomPage_Next() {
 	ctx := context.Background()
 
 	page, err := c.Rooms.ListPage(ctx, &alfaview.ListRoomsOptions{Limit: 2}, "")
-	for ; err == nil; page, err = page.Next(ctx) {
+	for ; err == nil; page, err = page.NextPage(ctx) {
 		fmt.Println(len(page.Rooms), "rooms, more to come:", page.NextPageToken != "")
 	}
 	if !errors.Is(err, alfaview.ErrNoMorePages) {

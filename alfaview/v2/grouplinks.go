@@ -74,16 +74,16 @@ type GroupLinkUpdate struct {
 // GroupLinkPage is one page of GroupLinks.List, for callers who page by hand.
 type GroupLinkPage struct {
 	GroupLinks []*GroupLink
-	// NextPageToken fetches the following page (Next, or ListPage to
+	// NextPageToken fetches the following page (NextPage, or ListPage to
 	// resume later); "" on the last page.
 	NextPageToken string
 
 	next func(ctx context.Context, token string, opts []CallOption) (*GroupLinkPage, error)
 }
 
-// Next fetches the page after p with the same options; after the last page
-// it returns ErrNoMorePages (see RoomPage.Next for the loop).
-func (p *GroupLinkPage) Next(ctx context.Context, opts ...CallOption) (*GroupLinkPage, error) {
+// NextPage fetches the page after p with the same options; after the last page
+// it returns ErrNoMorePages (see RoomPage.NextPage for the loop).
+func (p *GroupLinkPage) NextPage(ctx context.Context, opts ...CallOption) (*GroupLinkPage, error) {
 	if p == nil {
 		return nil, errNilPage(groupLinks.list)
 	}

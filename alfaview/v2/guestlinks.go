@@ -92,16 +92,16 @@ type GuestLinkUpdate struct {
 // GuestLinkPage is one page of GuestLinks.List, for callers who page by hand.
 type GuestLinkPage struct {
 	GuestLinks []*GuestLink
-	// NextPageToken fetches the following page (Next, or ListPage to
+	// NextPageToken fetches the following page (NextPage, or ListPage to
 	// resume later); "" on the last page.
 	NextPageToken string
 
 	next func(ctx context.Context, token string, opts []CallOption) (*GuestLinkPage, error)
 }
 
-// Next fetches the page after p with the same options; after the last page
-// it returns ErrNoMorePages (see RoomPage.Next for the loop).
-func (p *GuestLinkPage) Next(ctx context.Context, opts ...CallOption) (*GuestLinkPage, error) {
+// NextPage fetches the page after p with the same options; after the last page
+// it returns ErrNoMorePages (see RoomPage.NextPage for the loop).
+func (p *GuestLinkPage) NextPage(ctx context.Context, opts ...CallOption) (*GuestLinkPage, error) {
 	if p == nil {
 		return nil, errNilPage(guestLinks.list)
 	}

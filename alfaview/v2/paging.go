@@ -32,7 +32,7 @@ func fetchPage[T any](ctx context.Context, c *Client, r *transport.Request, toke
 	return w, nil
 }
 
-// nextPage is every page type's Next: the page named by token, fetched by
+// nextPage is every page type's NextPage: the page named by token, fetched by
 // next with the options of the page's list.
 func nextPage[P any](ctx context.Context, op *transport.Operation, token string,
 	next func(context.Context, string, []CallOption) (*P, error), opts []CallOption) (*P, error) {

@@ -76,7 +76,7 @@ func TestListPageAndNext(t *testing.T) {
 	c := m.client(apiKey)
 	var ids []string
 	page, err := c.Rooms.ListPage(context.Background(), &alfaview.ListRoomsOptions{Types: []alfaview.RoomType{alfaview.RoomTypeRoom}}, "")
-	for ; err == nil; page, err = page.Next(context.Background()) {
+	for ; err == nil; page, err = page.NextPage(context.Background()) {
 		for _, r := range page.Rooms {
 			ids = append(ids, r.ID)
 		}
@@ -104,10 +104,10 @@ func TestNextKeepsTheOptions(t *testing.T) {
 	}, reply(200, `{"data":[`+guestLinkJSON+`],"nextPageToken":"p2"}`), reply(200, `{"data":[`+guestLinkJSON+`]}`))
 	page, err := m.client(apiKey).GuestLinks.ListPage(context.Background(), &alfaview.ListLinksOptions{RoomID: "r1", Limit: 1}, "")
 	require.NoError(t, err)
-	page, err = page.Next(context.Background())
+	page, err = page.NextPage(context.Background())
 	require.NoError(t, err)
 	assert.Empty(t, page.NextPageToken)
-	_, err = page.Next(context.Background())
+	_, err = page.NextPage(context.Background())
 	assert.ErrorIs(t, err, alfaview.ErrNoMorePages)
 	assert.Equal(t, []string{"1/", "1/p2"}, queries)
 }
@@ -156,11 +156,11 @@ func TestListErrorEndsTheLoop(t *testing.T) {
 
 // A page the caller built has no list to go back to.
 func TestNextOfAForeignPage(t *testing.T) {
-	_, err := (&alfaview.RoomPage{NextPageToken: "x"}).Next(context.Background())
+	_, err := (&alfaview.RoomPage{NextPageToken: "x"}).NextPage(context.Background())
 	assert.ErrorIs(t, err, alfaview.ErrInvalidParams)
 	var nilPage *alfaview.GroupLinkPage
-	_, err = nilPage.Next(context.Background())
+	_, err = nilPage.NextPage(context.Background())
 	assert.ErrorIs(t, err, alfaview.ErrInvalidParams)
-	_, err = (&alfaview.GuestLinkPage{}).Next(context.Background())
+	_, err = (&alfaview.GuestLinkPage{}).NextPage(context.Background())
 	assert.True(t, errors.Is(err, alfaview.ErrNoMorePages))
 }

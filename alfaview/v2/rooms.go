@@ -132,24 +132,24 @@ type ListRoomsOptions struct {
 // RoomPage is one page of Rooms.List, for callers who page by hand.
 type RoomPage struct {
 	Rooms []*Room
-	// NextPageToken fetches the following page (Next, or ListPage to
+	// NextPageToken fetches the following page (NextPage, or ListPage to
 	// resume later); "" on the last page.
 	NextPageToken string
 
 	next func(ctx context.Context, token string, opts []CallOption) (*RoomPage, error)
 }
 
-// Next fetches the page after p with the same options. After the last
+// NextPage fetches the page after p with the same options. After the last
 // page (NextPageToken == "") it returns ErrNoMorePages:
 //
 //	page, err := c.Rooms.ListPage(ctx, nil, "")
-//	for ; err == nil; page, err = page.Next(ctx) {
+//	for ; err == nil; page, err = page.NextPage(ctx) {
 //		use(page.Rooms)
 //	}
 //	if !errors.Is(err, alfaview.ErrNoMorePages) {
 //		return err
 //	}
-func (p *RoomPage) Next(ctx context.Context, opts ...CallOption) (*RoomPage, error) {
+func (p *RoomPage) NextPage(ctx context.Context, opts ...CallOption) (*RoomPage, error) {
 	if p == nil {
 		return nil, errNilPage(opListRooms)
 	}

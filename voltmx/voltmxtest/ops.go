@@ -10,4 +10,10 @@ const (
 	OpGroupsUpdate = "groups.update"
 	// OpGroupsDelete counts a group deleted (Groups.Delete).
 	OpGroupsDelete = "groups.delete"
+	// OpUsersCreate counts a user created (Users.Create).
+	OpUsersCreate = "users.create"
+	// OpUsersUpdate counts a user modified (Users.Update).
+	OpUsersUpdate = "users.update"
+	// OpUsersDelete counts a user deleted (Users.Delete).
+	OpUsersDelete = "users.delete"
 )

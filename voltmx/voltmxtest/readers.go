@@ -13,9 +13,7 @@ func (s *Server) User(id int64) (User, bool) {
 	if !ok {
 		return User{}, false
 	}
-	c := *u
-	c.PermissionIDs = slices.Clone(u.PermissionIDs)
-	return c, true
+	return u.clone(), true
 }
 
 // Users returns every stored user, by id.
@@ -24,9 +22,7 @@ func (s *Server) Users() []User {
 	defer s.mu.Unlock()
 	out := make([]User, 0, len(s.users))
 	for _, id := range slices.Sorted(maps.Keys(s.users)) {
-		c := *s.users[id]
-		c.PermissionIDs = slices.Clone(c.PermissionIDs)
-		out = append(out, c)
+		out = append(out, s.users[id].clone())
 	}
 	return out
 }

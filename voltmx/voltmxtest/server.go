@@ -3,13 +3,16 @@
 // voltmx itself), like net/http/httptest.
 //
 // The fake serves the documented routes under the default context path
-// "/vpns": groups (create, list with start/pageSize, get, modify, delete),
-// users (list, get) and permissions (the 18 permissions of an Engagement
-// Services server, ADHOC_PUSH among them). It answers with the documented
+// "/vpns": groups and users (create, list with start/pageSize, get, modify,
+// delete) and permissions (the 18 permissions of an Engagement Services
+// server, ADHOC_PUSH among them, paged with start/pageSize as "Get All
+// Permissions by Pagination" documents). It answers with the documented
 // bodies and 400 sentences ("Group name is required", "Delete is not allowed
-// on active group", the ADHOC_PUSH rule, ...), returns the id of a created
-// group as a string ("3") as the real server does, and writes dates the way
-// the server does ("06/15/2016 02:00:18 PM IST", India time).
+// on active group", "User already exists with this user ID", the ADHOC_PUSH
+// rule, ...), returns the id of a created group or user as a string ("3")
+// as the real server does, and writes dates the way the server does
+// ("06/15/2016 02:00:18 PM IST", India time). Its POSTs require the
+// documented Content-Type application/json (415 otherwise).
 //
 // All three authentication modes are accepted on every API route:
 //
@@ -24,8 +27,8 @@
 // unless ExpireSessions ends them all at once; AuthCount counts the logins
 // and token fetches that succeeded. Everything fakekit offers (fault
 // injection, request records, applied-write counts) is a method of Server;
-// writes are counted as "groups.create",
-// "groups.update" and "groups.delete".
+// writes are counted as OpGroupsCreate, OpGroupsUpdate, OpGroupsDelete,
+// OpUsersCreate, OpUsersUpdate and OpUsersDelete.
 package voltmxtest
 
 //go:generate go run github.com/grantkit/grantkit-go/internal/cmd/reexport -kit -pkg voltmxtest -sdk voltmx
@@ -122,13 +125,16 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET "+api+"/oauth/accesstoken", s.accessToken)
 	mgmt := api + "/accessmgmt"
 	mux.HandleFunc("GET "+mgmt+"/permissions", s.authed(s.listPermissions))
-	mux.HandleFunc("POST "+mgmt+"/groups", s.authed(s.createGroup))
+	mux.HandleFunc("POST "+mgmt+"/groups", s.authed(jsonOnly(s.createGroup)))
 	mux.HandleFunc("GET "+mgmt+"/groups", s.authed(s.listGroups))
 	mux.HandleFunc("GET "+mgmt+"/groups/{id}", s.authed(s.getGroup))
-	mux.HandleFunc("POST "+mgmt+"/group/{id}/modify", s.authed(s.modifyGroup))
-	mux.HandleFunc("POST "+mgmt+"/groups/{id}/delete", s.authed(s.deleteGroup))
+	mux.HandleFunc("POST "+mgmt+"/group/{id}/modify", s.authed(jsonOnly(s.modifyGroup)))
+	mux.HandleFunc("POST "+mgmt+"/groups/{id}/delete", s.authed(jsonOnly(s.deleteGroup)))
+	mux.HandleFunc("POST "+mgmt+"/users", s.authed(jsonOnly(s.createUser)))
 	mux.HandleFunc("GET "+mgmt+"/users", s.authed(s.listUsers))
 	mux.HandleFunc("GET "+mgmt+"/users/{id}", s.authed(s.getUser))
+	mux.HandleFunc("POST "+mgmt+"/users/{id}/modify", s.authed(jsonOnly(s.modifyUser)))
+	mux.HandleFunc("POST "+mgmt+"/users/{id}/delete", s.authed(jsonOnly(s.deleteUser)))
 	return mux
 }
 
