@@ -31,6 +31,13 @@
 // NextPageToken; page.NextPage fetches the following page and returns
 // ErrNoMorePages after the last, and ListPage resumes from a saved token.
 //
+// # Updates
+//
+// The update types (RoomUpdate, GroupLinkUpdate, MeetingUpdate …) use
+// pointers, so that nil ("leave as it is") differs from false or "" (Ptr
+// makes them). Nothing is sent as null, and no field can be cleared to
+// null: alfaview reads a null as "unchanged" (see GroupLinkUpdate).
+//
 // # Errors
 //
 // A failed answer is an *Error holding the RFC 9457 problem details

@@ -95,3 +95,28 @@ func TestDecodeUnknownEnumValues(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(`{"state":"archived"}`), &m))
 	assert.Equal(t, alfaview.MeetingState("archived"), m.State)
 }
+
+// An update sends only the fields it sets and never null, which alfaview
+// would read as "unchanged" anyway (see GroupLinkUpdate).
+func TestUpdatesSendNoNull(t *testing.T) {
+	until := at("2030-03-14T17:00:00Z")
+	for _, tc := range []struct {
+		update any
+		want   string
+	}{
+		{alfaview.GroupLinkUpdate{}, `{}`},
+		{alfaview.GroupLinkUpdate{ValidUntil: &until}, `{"validUntil":"2030-03-14T17:00:00Z"}`},
+		{alfaview.GroupLinkUpdate{DialInAllowed: alfaview.Ptr(false), Description: alfaview.Ptr("")}, `{"description":"","dialInAllowed":false}`},
+		{alfaview.GuestLinkUpdate{DisplayName: "Ada"}, `{"displayName":"Ada","sendEmail":false}`},
+		{alfaview.RoomUpdate{}, `{}`},
+		{alfaview.MeetingUpdate{}, `{}`},
+		{alfaview.LanguageSettingsEdit{}, `{}`},
+		{alfaview.PermissionsEdit{}, `{}`},
+		{alfaview.RoomFeatures{}, `{}`},
+	} {
+		b, err := json.Marshal(tc.update)
+		require.NoError(t, err)
+		assert.JSONEq(t, tc.want, string(b), "%T", tc.update)
+		assert.NotContains(t, string(b), "null", "%T", tc.update)
+	}
+}
