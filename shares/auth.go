@@ -116,7 +116,9 @@ func setOrNil(set bool) string {
 
 // Token is what a refresh returned: the access token the Client now sends,
 // and the refresh token that replaced the one it spent. It prints with both
-// tokens redacted.
+// tokens redacted, but json.Marshal writes every field, tokens included:
+// its purpose is to be stored (OnRefresh), so keep the JSON where you keep
+// secrets.
 type Token struct {
 	AccessToken  string
 	RefreshToken string

@@ -169,13 +169,15 @@ func TestAuthChecks(t *testing.T) {
 }
 
 func TestListIsABareArray(t *testing.T) {
-	srv := seeded(t)
+	srv := seeded(t, fakekit.WithClock(fakekit.NewManualClock(time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC))))
 	status, body := call(t, srv, "GET", "/v2/shares", srv.Token(), "", "")
 	assert.Equal(t, 200, status)
 	assert.Equal(t, "[]", strings.TrimSpace(body))
 
+	alan := srv.AddUser("Alan", "Turing", "alan@example.com")
+	inv := alan.Invitation
 	call(t, srv, "POST", "/v2/shares", srv.Token(), "application/json",
-		`{"organizationId":1,"startDate":"2030-01-01","source":{"deviceId":1},"receiver":{"userId":2}}`)
+		`{"organizationId":1,"startDate":"2030-01-01","source":{"deviceId":1},"receiver":{"userId":3}}`)
 	status, body = call(t, srv, "GET", "/v2/shares?language=nl", srv.Token(), "", "")
 	assert.Equal(t, 200, status)
 	assert.JSONEq(t, `[{
@@ -185,8 +187,10 @@ func TestListIsABareArray(t *testing.T) {
 		"startDate": "2030-01-01", "startTime": null, "endDate": null, "endTime": null,
 		"schedule": [],
 		"permissions": {"administrate": false, "remoteActivate": false, "assignKeyfob": false},
-		"source": {"device": {"id": 1, "name": "Front door", "location": "", "remarks": ""}},
-		"receiver": {"user": {"id": 2, "firstName": "Grace", "lastName": "Hopper", "emailAddress": "grace@example.com", "phoneNumber": ""}}
+		"source": {"device": {"id": 1, "name": "Front door", "location": "", "remarks": "", "carouselImageUrl": ""}},
+		"receiver": {"user": {"id": 3, "firstName": "Alan", "lastName": "Turing", "emailAddress": "alan@example.com", "phoneNumber": "",
+			"emailAddressVerify": true, "emailAddressVerified": false, "phoneNumberVerify": false, "phoneNumberVerified": false,
+			"registered": false, "invitation": {"token": "`+inv.Token+`", "url": "`+inv.URL+`", "expiration": "2030-01-15T00:00:00Z", "isExpired": false}}}
 	}]`, body)
 
 	status, _ = call(t, srv, "GET", "/v2/shares?deviceId=9", srv.Token(), "", "")
