@@ -25,6 +25,8 @@ type Credentials interface {
 	// authRequest returns the authenticate body for these credentials.
 	authRequest(requestID string) authenticateRequest
 	companyID() string
+	// principal names the credentials without their secret.
+	principal() string
 	check(v *validate.Checker)
 }
 
@@ -63,6 +65,10 @@ func (c APIKeyCredentials) authRequest(requestID string) authenticateRequest {
 }
 
 func (c APIKeyCredentials) companyID() string { return c.CompanyID }
+
+func (c APIKeyCredentials) principal() string {
+	return "apikey\x00" + c.ClientID + "\x00" + c.CompanyID
+}
 
 func (c APIKeyCredentials) check(v *validate.Checker) {
 	v.NotEmpty("APIKeyCredentials.ClientID", c.ClientID).
@@ -103,6 +109,10 @@ func (c PasswordCredentials) authRequest(requestID string) authenticateRequest {
 }
 
 func (c PasswordCredentials) companyID() string { return c.CompanyID }
+
+func (c PasswordCredentials) principal() string {
+	return "user\x00" + c.Username + "\x00" + c.CompanyID
+}
 
 func (c PasswordCredentials) check(v *validate.Checker) {
 	v.NotEmpty("PasswordCredentials.Username", c.Username).
@@ -181,6 +191,19 @@ type authenticator struct {
 	refresh       string    // the auth cookie's value, "" when none
 	refreshExpiry time.Time // zero: no expiry given
 	company       string    // from the last reply, for refreshing PasswordCredentials without CompanyID
+}
+
+// cache returns the access token cache, shared through the WithTokenStore
+// store if there is one. The refresh cookie stays with this authenticator:
+// only the access token is shared.
+func (a *authenticator) cache(cfg config) *auth.Cache {
+	return auth.NewCacheFrom(auth.CacheConfig{
+		Fetch:    func(ctx context.Context, _ auth.Token) (auth.Token, error) { return a.fetch(ctx) },
+		Margin:   auth.DefaultMargin,
+		Now:      cfg.now,
+		Store:    cfg.tokenStore,
+		Identity: vendor + "\x00" + a.creds.principal(),
+	})
 }
 
 // fetch authenticates: with the refresh cookie when a previous reply set

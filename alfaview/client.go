@@ -22,7 +22,8 @@ const (
 // config holds the settings only this package has. now is the clock the
 // token cache and refresh cookie use; tests replace it.
 type config struct {
-	now func() time.Time
+	now        func() time.Time
+	tokenStore auth.TokenStore
 }
 
 // Client calls alfaview's JSON API v1. It is safe for concurrent use; create
@@ -52,7 +53,7 @@ func NewClient(creds Credentials, opts ...Option) (*Client, error) {
 	settings := transport.Apply(&cfg, opts)
 	a := &authenticator{creds: creds, now: cfg.now}
 	session := &auth.Session{
-		Cache:     auth.NewCache(a.fetch, auth.DefaultMargin, cfg.now),
+		Cache:     a.cache(cfg),
 		Attach:    attachAccessInfo,
 		IsExpired: sessionRejected,
 	}

@@ -74,7 +74,7 @@ func TestRemoteActivateAgainstTheFake(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
 	require.NoError(t, f.c.Devices.RemoteActivate(ctx, f.lock.ID))
-	assert.Equal(t, 1, f.srv.AppliedCount("devices.remoteActivate"))
+	assert.Equal(t, 1, f.srv.AppliedCount(sharestest.OpDevicesRemoteActivate))
 
 	err := f.c.Devices.RemoteActivate(ctx, 999)
 	assert.ErrorIs(t, err, shares.ErrNotFound)
@@ -82,7 +82,7 @@ func TestRemoteActivateAgainstTheFake(t *testing.T) {
 	// The activate scope is needed.
 	ro := newClient(t, f.srv, shares.BearerToken(f.srv.AddToken(sharestest.ScopeRead, sharestest.ScopeManage)))
 	assert.ErrorIs(t, ro.Devices.RemoteActivate(ctx, f.lock.ID), shares.ErrForbidden)
-	assert.Equal(t, 1, f.srv.AppliedCount("devices.remoteActivate"))
+	assert.Equal(t, 1, f.srv.AppliedCount(sharestest.OpDevicesRemoteActivate))
 }
 
 // Opening a door twice is not what the caller asked for: once the request
@@ -93,7 +93,7 @@ func TestRemoteActivateIsNotReplayed(t *testing.T) {
 	f.srv.Inject(fakekit.Fault{Cut: fakekit.CutBeforeResponse, Apply: true})
 	require.Error(t, f.c.Devices.RemoteActivate(ctx, f.lock.ID))
 	assert.Equal(t, 1, apiRequests(f.srv, "POST", "/v1/devices/1/remote-activation"))
-	assert.Equal(t, 1, f.srv.AppliedCount("devices.remoteActivate"))
+	assert.Equal(t, 1, f.srv.AppliedCount(sharestest.OpDevicesRemoteActivate))
 
 	f.srv.Inject(fakekit.Fault{Status: http.StatusServiceUnavailable})
 	require.Error(t, f.c.Devices.RemoteActivate(ctx, f.lock.ID))

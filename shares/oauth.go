@@ -39,30 +39,69 @@ const (
 	refreshTimeout = time.Minute
 )
 
-// refresher runs the refresh-token flow behind an auth.Session.
+// refresher runs the refresh-token flow behind an auth.Session. It holds
+// no token: the newest refresh token travels with the cached token (its
+// Extra), in memory and in the TokenStore, and reaches fetch as prev.
 type refresher struct {
 	clientID     string
 	clientSecret string
 	onRefresh    func(context.Context, Token) error
+	// configured is the refresh token NewClient was given. A refresh falls
+	// back to it when the stored one is refused: the account was
+	// authorized again, and the store still holds the old, dead chain.
+	configured string
 	// tc is set once, right after the transport client it belongs to is
 	// built, before any request can need a token.
-	tc *transport.Client
-	// refreshToken is read and replaced only inside fetch, which the
-	// cache runs for one caller at a time (single flight), so a rotation
-	// is never seen half done and the old token is never sent twice.
-	refreshToken string
-	cache        *auth.Cache
+	tc    *transport.Client
+	cache *auth.Cache
 }
 
-func newRefresher(o OAuth2) *refresher {
+// newRefresher checks o and returns the refresher for it, sharing its
+// session through store (nil: memory only).
+func newRefresher(o *OAuth2, store auth.TokenStore) (*refresher, error) {
+	switch {
+	case o == nil:
+		return nil, errors.New("shares: nil *OAuth2")
+	case o.ClientID == "":
+		return nil, errors.New("shares: OAuth2.ClientID is empty")
+	case o.ClientSecret == "":
+		return nil, errors.New("shares: OAuth2.ClientSecret is empty")
+	}
+	initial := auth.Token{Extra: o.RefreshToken}
+	if t := o.Token; t != nil {
+		if err := checkSecret("OAuth2.Token.RefreshToken", t.RefreshToken); err != nil {
+			return nil, err
+		}
+		if t.AccessToken != "" {
+			if err := checkSecret("OAuth2.Token.AccessToken", t.AccessToken); err != nil {
+				return nil, err
+			}
+		}
+		if o.RefreshToken != "" && o.RefreshToken != t.RefreshToken {
+			return nil, errors.New("shares: OAuth2.RefreshToken and OAuth2.Token.RefreshToken differ: set only the newest")
+		}
+		initial = auth.Token{Value: t.AccessToken, Expiry: t.Expiry, Extra: t.RefreshToken}
+	} else if err := checkSecret("OAuth2.RefreshToken", o.RefreshToken); err != nil {
+		return nil, err
+	}
 	r := &refresher{
 		clientID:     o.ClientID,
 		clientSecret: o.ClientSecret,
 		onRefresh:    o.OnRefresh,
-		refreshToken: o.RefreshToken,
+		configured:   initial.Extra,
 	}
-	r.cache = auth.NewCache(r.fetch, refreshMargin, nil)
-	return r
+	r.cache = auth.NewCacheFrom(auth.CacheConfig{
+		Fetch:   r.fetch,
+		Margin:  refreshMargin,
+		Initial: initial,
+		Store:   store,
+		// The grant cannot be named before the first refresh (its account
+		// comes with the answer), so the store is checked against the
+		// OAuth client only.
+		Identity: vendor + "\x00" + o.ClientID,
+		Rotating: true,
+	})
+	return r, nil
 }
 
 // session returns the Auth the transport client uses: the cached access
@@ -81,8 +120,10 @@ func (r *refresher) session() *auth.Session {
 	}
 }
 
-// fetch spends the current refresh token for a new pair.
-func (r *refresher) fetch(ctx context.Context) (auth.Token, error) {
+// fetch spends the newest refresh token (prev's) for a new pair. The cache
+// runs it for one caller at a time, and with a TokenStore for one Client
+// of all that share the store, so a refresh token is never sent twice.
+func (r *refresher) fetch(ctx context.Context, prev auth.Token) (auth.Token, error) {
 	if err := ctx.Err(); err != nil {
 		return auth.Token{}, err
 	}
@@ -91,16 +132,27 @@ func (r *refresher) fetch(ctx context.Context) (auth.Token, error) {
 	// abandon the request or OnRefresh half-way.
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), refreshTimeout)
 	defer cancel()
+	spend := cmp.Or(prev.Extra, r.configured)
+	tok, err := r.refresh(ctx, spend)
+	if errors.Is(err, ErrInvalidGrant) && spend != r.configured {
+		tok, err = r.refresh(ctx, r.configured)
+	}
+	return tok, err
+}
 
+// refresh spends refreshToken at the token endpoint and hands the new pair
+// to OnRefresh. When OnRefresh fails, the new refresh token is returned
+// with the error, for the cache to keep: the old one is spent.
+func (r *refresher) refresh(ctx context.Context, refreshToken string) (auth.Token, error) {
 	form := url.Values{
 		"grant_type":    {"refresh_token"},
-		"refresh_token": {r.refreshToken},
+		"refresh_token": {refreshToken},
 		"client_id":     {r.clientID},
 		"client_secret": {r.clientSecret},
 	}
 	var tr tokenResponse
 	_, err := r.tc.Do(ctx, &transport.Request{Op: &opRefreshToken, Path: tokenPath, Form: form, NoAuth: true,
-		Secrets: []string{r.refreshToken, r.clientSecret}}, &tr)
+		Secrets: []string{refreshToken, r.clientSecret}}, &tr)
 	if err != nil {
 		return auth.Token{}, err
 	}
@@ -113,18 +165,17 @@ func (r *refresher) fetch(ctx context.Context) (auth.Token, error) {
 	t := Token{
 		AccessToken: tr.AccessToken,
 		// A server that does not rotate leaves the old token valid.
-		RefreshToken: cmp.Or(tr.RefreshToken, r.refreshToken),
+		RefreshToken: cmp.Or(tr.RefreshToken, refreshToken),
 		TokenType:    cmp.Or(tr.TokenType, "Bearer"),
 		Expiry:       time.Now().Add(life),
 		AccountID:    int64(tr.AccountID),
 	}
-	r.refreshToken = t.RefreshToken
 	if r.onRefresh != nil {
 		if err := r.onRefresh(ctx, t); err != nil {
-			return auth.Token{}, fmt.Errorf("shares: OnRefresh failed, the rotated refresh token may not be stored: %w", err)
+			return auth.Token{Extra: t.RefreshToken}, fmt.Errorf("shares: OnRefresh failed, the rotated refresh token may not be stored: %w", err)
 		}
 	}
-	return auth.Token{Value: t.AccessToken, Expiry: t.Expiry}, nil
+	return auth.Token{Value: t.AccessToken, Expiry: t.Expiry, Extra: t.RefreshToken}, nil
 }
 
 // tokenLife is how long an access token of expires_in seconds lives: the

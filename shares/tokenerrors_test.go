@@ -106,7 +106,7 @@ func TestExpiresInPastADurationClamps(t *testing.T) {
 			srv := sharestest.NewServer(t)
 			rt := srv.AddRefreshToken()
 			srv.Inject(fakekit.Fault{Match: isTokenRequest, Status: 200,
-				Body: `{"access_token":"` + srv.Token() + `","refresh_token":"r2","token_type":"Bearer","expires_in":` + expiresIn + `}`})
+				Body: `{"access_token":"` + string(srv.Token()) + `","refresh_token":"r2","token_type":"Bearer","expires_in":` + expiresIn + `}`})
 			rec := &refreshes{}
 			c := newClient(t, srv, &shares.OAuth2{ClientID: sharestest.ClientID, ClientSecret: sharestest.ClientSecret,
 				RefreshToken: rt, OnRefresh: rec.onRefresh})

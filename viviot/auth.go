@@ -20,7 +20,7 @@ import (
 // Auth is how a Client authenticates: Credentials or a BearerToken. The set
 // is closed, so NewClient can rely on every Auth being one it knows.
 type Auth interface {
-	engineAuth(c *Client) (transport.Auth, error)
+	engineAuth(c *Client, cfg *config) (transport.Auth, error)
 }
 
 // Credentials are a Viviot user's login. The Client signs in at
@@ -57,16 +57,20 @@ func (c Credentials) LogValue() slog.Value {
 	return slog.GroupValue(slog.String("UserName", c.UserName), slog.Attr{Key: "Password", Value: redact.Value(c.Password)})
 }
 
-func (c Credentials) engineAuth(client *Client) (transport.Auth, error) {
+func (c Credentials) engineAuth(client *Client, cfg *config) (transport.Auth, error) {
 	switch {
 	case strings.TrimSpace(c.UserName) == "":
 		return nil, errors.New("viviot: NewClient: Credentials.UserName is empty")
 	case c.Password == "":
 		return nil, errors.New("viviot: NewClient: Credentials.Password is empty")
 	}
-	cache := auth.NewCache(func(ctx context.Context) (auth.Token, error) {
-		return client.login(ctx, c)
-	}, 0, nil)
+	cache := auth.NewCacheFrom(auth.CacheConfig{
+		Fetch: func(ctx context.Context, _ auth.Token) (auth.Token, error) {
+			return client.login(ctx, c)
+		},
+		Store:    cfg.tokenStore,
+		Identity: vendor + "\x00" + c.UserName,
+	})
 	cache.SetFailureBackoff(loginBackoff, maxLoginBackoff, isRefusedLogin)
 	return &auth.Session{Cache: cache, Attach: client.attachSession, IsExpired: isUnauthorized}, nil
 }
@@ -108,8 +112,10 @@ func (t BearerToken) Format(f fmt.State, verb rune) { redact.Format(f, verb, t.S
 // LogValue logs the token redacted.
 func (t BearerToken) LogValue() slog.Value { return redact.Value(string(t)) }
 
-func (t BearerToken) engineAuth(*Client) (transport.Auth, error) {
+func (t BearerToken) engineAuth(_ *Client, cfg *config) (transport.Auth, error) {
 	switch {
+	case cfg.tokenStore != nil:
+		return nil, errors.New("viviot: NewClient: WithTokenStore needs Credentials: a BearerToken has no session to share")
 	case t == "":
 		return nil, errors.New("viviot: NewClient: BearerToken is empty")
 	case strings.ContainsAny(string(t), " \t\r\n"):
@@ -205,7 +211,7 @@ func sessionCookies(h http.Header) (header, jwt string) {
 }
 
 func (c *Client) attachSession(_ context.Context, o *transport.Outgoing, t auth.Token) error {
-	name, _ := t.Extra.(string)
+	name := t.Extra
 	if name == "" {
 		name = headerAuthorization
 	}

@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 
+	"github.com/grantkit/grantkit-go/internal/auth"
 	"github.com/grantkit/grantkit-go/internal/transport"
 )
 
@@ -14,9 +15,10 @@ const DefaultBaseURL = "https://api.4spaces.io"
 
 const vendor = "viviot"
 
-// config is the target of viviot's own options. Viviot needs none beyond the
-// shared ones, but Option's type parameter needs a type of its own.
-type config struct{}
+// config is the target of viviot's own options.
+type config struct {
+	tokenStore auth.TokenStore
+}
 
 // Client talks to Viviot.Api. It is safe for concurrent use; create one per
 // set of credentials and share it, so that its goroutines share one session.
@@ -43,7 +45,7 @@ func NewClient(a Auth, opts ...Option) (*Client, error) {
 	if settings.HTTPClient != nil {
 		c.jar = settings.HTTPClient.Jar
 	}
-	ta, err := a.engineAuth(c)
+	ta, err := a.engineAuth(c, &cfg)
 	if err != nil {
 		return nil, err
 	}

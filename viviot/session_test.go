@@ -54,7 +54,7 @@ func TestTokenCookieRenewedBeforeExpiry(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		srv := viviottest.NewServer(t, fakekit.InMemory())
 		srv.SetAuthMode(viviottest.AuthTokenCookie)
-		srv.SetTokenTTL(time.Hour)
+		srv.SetTokenLifetime(time.Hour)
 		c := newClient(t, srv, srv.Credentials())
 		for range 3 {
 			_, err := c.AccessTemplates.List(t.Context(), nil)

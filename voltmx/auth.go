@@ -32,6 +32,18 @@ type builder struct {
 	settings transport.Settings
 }
 
+// cache returns the token cache of a session credential, shared through
+// the WithTokenStore store if there is one. identity names the credentials
+// (never the password) for the store's check.
+func (b *builder) cache(fetch func(context.Context) (auth.Token, error), identity string) *auth.Cache {
+	return auth.NewCacheFrom(auth.CacheConfig{
+		Fetch:    func(ctx context.Context, _ auth.Token) (auth.Token, error) { return fetch(ctx) },
+		Now:      b.cfg.now,
+		Store:    b.cfg.tokenStore,
+		Identity: vendor + "\x00" + identity,
+	})
+}
+
 // sealed dereferences pointer credentials and rejects missing ones, so a nil
 // pointer is an error at NewClient rather than a panic later.
 func sealed(a Auth) (Auth, error) {
@@ -79,9 +91,12 @@ type BasicAuth struct {
 	Username, Password string
 }
 
-func (a BasicAuth) build(*builder) (transport.Auth, error) {
+func (a BasicAuth) build(b *builder) (transport.Auth, error) {
 	if err := checkUserPassword("BasicAuth", "Username", a.Username, a.Password); err != nil {
 		return nil, err
+	}
+	if b.cfg.tokenStore != nil {
+		return nil, errors.New("voltmx: WithTokenStore needs a ClaimsLogin or OAuthPair: BasicAuth has no session to share")
 	}
 	return auth.Basic(a.Username, a.Password), nil
 }
@@ -171,7 +186,7 @@ func (a ClaimsLogin) build(b *builder) (transport.Auth, error) {
 		return auth.Token{Value: out.ClaimsToken.Value, Expiry: epoch(int64(out.ClaimsToken.Exp))}, nil
 	}
 	return &auth.Session{
-		Cache: auth.NewCache(fetch, 0, b.cfg.now),
+		Cache: b.cache(fetch, "claims\x00"+redact.URL(a.LoginURL)+"\x00"+a.UserID+"\x00"+a.Provider),
 		Attach: func(_ context.Context, o *transport.Outgoing, t auth.Token) error {
 			o.Header.Set(header, t.Value)
 			return nil
@@ -240,11 +255,11 @@ func (a OAuthPair) build(b *builder) (transport.Auth, error) {
 		return auth.Token{Value: out.AccessToken, Extra: out.AccessSecret}, nil
 	}
 	return &auth.Session{
-		Cache: auth.NewCache(fetch, 0, b.cfg.now),
+		Cache: b.cache(fetch, "oauth\x00"+a.Username),
 		Attach: func(_ context.Context, o *transport.Outgoing, t auth.Token) error {
 			o.Header.Set("AccessToken", t.Value)
-			o.Header.Set("AccessSecret", t.Extra.(string))
-			o.Secrets = append(o.Secrets, t.Extra.(string))
+			o.Header.Set("AccessSecret", t.Extra)
+			o.Secrets = append(o.Secrets, t.Extra)
 			return nil
 		},
 		IsExpired: isUnauthorized,

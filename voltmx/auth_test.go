@@ -167,7 +167,7 @@ func TestClaimsSessionExpiresMidRun(t *testing.T) {
 
 	// The server's clock passes the token's expiry; the client's does not,
 	// so it learns from the 401, logs in once and replays.
-	clock.Advance(voltmxtest.TokenLifetime + time.Minute)
+	clock.Advance(voltmxtest.DefaultTokenLifetime + time.Minute)
 	srv.ResetRequests()
 	id, err := c.Groups.Create(ctx, validGroup("after expiry"))
 	require.NoError(t, err)
@@ -192,7 +192,7 @@ func TestClaimsTokenRefreshedBeforeExpiry(t *testing.T) {
 
 	_, err := c.Permissions.List(ctx)
 	require.NoError(t, err)
-	clock.Advance(voltmxtest.TokenLifetime - 30*time.Second) // inside the refresh margin
+	clock.Advance(voltmxtest.DefaultTokenLifetime - 30*time.Second) // inside the refresh margin
 	srv.ResetRequests()
 	_, err = c.Permissions.List(ctx)
 	require.NoError(t, err)

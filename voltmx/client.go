@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/grantkit/grantkit-go/internal/auth"
 	"github.com/grantkit/grantkit-go/internal/redact"
 	"github.com/grantkit/grantkit-go/internal/transport"
 )
@@ -33,7 +34,8 @@ type config struct {
 	location     *time.Location
 	// now is the clock of the token cache; nil means time.Now. Only tests
 	// set it, to expire tokens without waiting.
-	now func() time.Time
+	now        func() time.Time
+	tokenStore auth.TokenStore
 }
 
 // Client calls one Engagement Services server. It is safe for concurrent use.

@@ -94,21 +94,22 @@ func testCacheFailureBackoff(t *testing.T) {
 
 // A fetch abandoned by its caller is no verdict on the credentials.
 func TestCacheFailureBackoffIgnoresACallerGivingUp(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
 	var fetches atomic.Int32
-	c := auth.NewCache(func(ctx context.Context) (auth.Token, error) {
+	c := auth.NewCache(func(fctx context.Context) (auth.Token, error) {
 		if fetches.Add(1) == 1 {
-			return auth.Token{}, ctx.Err()
+			cancel() // the caller gives up while the login is under way
+			return auth.Token{}, fctx.Err()
 		}
 		return auth.Token{Value: "tok"}, nil
 	}, 0, nil)
 	c.SetFailureBackoff(time.Hour, time.Hour, nil)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
 	_, err := c.Token(ctx)
 	require.ErrorIs(t, err, context.Canceled)
 	tok, err := c.Token(context.Background())
 	require.NoError(t, err)
 	assert.Equal(t, "tok", tok.Value)
+	assert.Equal(t, int32(2), fetches.Load())
 }
 
 // Without SetFailureBackoff every call may fetch again, as before.

@@ -120,7 +120,7 @@ func (s *suite[F]) run(t *testing.T) {
 			t.Run(name, func(t *testing.T) {
 				t.Parallel()
 				f := s.start(t, mode)
-				err, panicked := guard(func() error { return r.call(t.Context(), f) })
+				panicked, err := guard(func() error { return r.call(t.Context(), f) })
 				s.check(t, r, f, err, panicked)
 			})
 		}
@@ -196,7 +196,7 @@ func (s *suite[F]) runUnchecked(t *testing.T) {
 		t.Run(u.method+"/"+u.input, func(t *testing.T) {
 			t.Parallel()
 			f := s.start(t, s.modes[0])
-			err, panicked := guard(func() error { return u.call(t.Context(), f) })
+			panicked, err := guard(func() error { return u.call(t.Context(), f) })
 			if panicked != "" {
 				t.Fatalf("panicked: %s", panicked)
 			}
@@ -212,13 +212,13 @@ func (s *suite[F]) runUnchecked(t *testing.T) {
 
 // guard runs call and reports a panic as text instead of crashing the test
 // binary, so that one panicking method fails its own row only.
-func guard(call func() error) (err error, panicked string) {
+func guard(call func() error) (panicked string, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			panicked = fmt.Sprintf("%v\n%s", p, debug.Stack())
 		}
 	}()
-	return call(), ""
+	return "", call()
 }
 
 // first drains seq and returns its only element's error. An iterator given

@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/grantkit/grantkit-go/internal/auth"
 	"github.com/grantkit/grantkit-go/internal/transport"
 	"github.com/grantkit/grantkit-go/voltmx"
 	"github.com/grantkit/grantkit-go/voltmx/voltmxtest"
@@ -142,6 +143,7 @@ func voltmxSuite() vendorSuite {
 		ctor("NewClient", "plain http ClaimsLogin.LoginURL to a remote host", "ClaimsLogin.LoginURL", claims(func(a *voltmx.ClaimsLogin) {
 			a.LoginURL = "http://auth.example.com/authService/accounts/login"
 		})),
+		ctor("WithTokenStore", "with BasicAuth", "WithTokenStore", basic, voltmx.WithTokenStore(&auth.MemoryStore{})),
 		ctor("WithContextPath", "with a query", "context path", basic, voltmx.WithContextPath("/vpns?x=1")),
 		ctor("WithContextPath", "with a fragment", "context path", basic, voltmx.WithContextPath("vpns#top")),
 		ctor("WithAuthHeaderName", "empty", "auth header name", claims(func(*voltmx.ClaimsLogin) {}), voltmx.WithAuthHeaderName("")),

@@ -386,7 +386,7 @@ func startViviot(t *testing.T, o options) *driver {
 	d.readEP = endpoint{http.MethodGet, "/access/template", "accessTemplates.get"}
 	d.writeEP = endpoint{http.MethodPost, "/access/template", "accessTemplates.create"}
 	d.readReplayable = true
-	d.applied = viviottest.OpCreate
+	d.applied = viviottest.OpAccessTemplatesCreate
 	d.authCount, d.expire = srv.AuthCount, srv.ExpireSessions
 	d.apiError = func(err error) (int, int, bool) {
 		var e *viviot.Error

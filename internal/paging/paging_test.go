@@ -212,10 +212,9 @@ func TestFirstPageError(t *testing.T) {
 
 // offsetSource serves total items by offset and limit.
 type offsetSource struct {
-	total     int
-	report    bool // report the total
-	calls     [][2]int
-	shortLast bool
+	total  int
+	report bool // report the total
+	calls  [][2]int
 }
 
 func (s *offsetSource) fetch(_ context.Context, offset, limit int) ([]string, int, error) {

@@ -4,8 +4,10 @@ import (
 	"context"
 	"fmt"
 	"log"
+	"net/http"
 	"strings"
 	"testing"
+	"testing/synctest"
 
 	"github.com/grantkit/grantkit-go/alfaview"
 	"github.com/grantkit/grantkit-go/alfaview/alfaviewtest"
@@ -113,17 +115,18 @@ func Example_options() {
 
 // README:begin testing
 func TestOnboardingGroup(t *testing.T) {
-	srv := reach360test.NewServer(t) // closed when the test ends
-	ada := srv.AddUser(reach360.User{Email: "ada@example.com", FirstName: "Ada"})
+	synctest.Test(t, func(t *testing.T) { // backoff and Retry-After pass in virtual time
+		srv := reach360test.NewServer(t, reach360test.InMemory()) // closed when the test ends
+		ada := srv.AddUser(reach360.User{Email: "ada@example.com", FirstName: "Ada"})
+		srv.Inject(reach360test.Fault{Status: http.StatusTooManyRequests, RetryAfter: "20"})
 
-	err := onboardingGroup(t.Context(), srv.APIKey(), ada.ID,
-		reach360.WithBaseURL(srv.URL), reach360.WithHTTPClient(srv.Client()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if n := srv.AppliedCount("groups.create"); n != 1 {
-		t.Errorf("group created %d times, want once", n)
-	}
+		if err := onboardingGroup(t.Context(), srv.APIKey(), ada.ID, srv.Options()...); err != nil {
+			t.Fatal(err)
+		}
+		if n := srv.AppliedCount(reach360test.OpGroupsCreate); n != 1 {
+			t.Errorf("group created %d times, want once", n)
+		}
+	})
 }
 
 // README:end

@@ -2,8 +2,7 @@
 // for tests and example programs, like net/http/httptest for a server.
 //
 //	srv := reach360test.NewServer(t)
-//	c, err := reach360.NewClient(srv.APIKey(),
-//		reach360.WithBaseURL(srv.URL), reach360.WithHTTPClient(srv.Client()))
+//	c, err := reach360.NewClient(srv.APIKey(), srv.Options()...)
 //
 // It serves the documented routes with their JSON field names, status codes
 // and error codes: groups (create, list with nextUrl pages and a name filter,
@@ -28,10 +27,12 @@
 // "groups.add_member", "groups.remove_member", "users.delete". Writes that
 // change nothing (adding an existing member) are not counted.
 //
-// The embedded *fakekit.Server adds request recording (Requests,
-// RequestCount), fault injection (Inject with a Fault: error statuses,
-// Retry-After, cut connections, latency) and connection counts.
+// Server also records requests (Requests, RequestCount), injects faults
+// (Inject with a Fault: error statuses, Retry-After, cut connections,
+// latency) and counts connections.
 package reach360test
+
+//go:generate go run github.com/grantkit/grantkit-go/internal/cmd/reexport -kit -pkg reach360test -sdk reach360
 
 import (
 	"fmt"
@@ -57,7 +58,14 @@ var apiVersions = map[string]bool{reach360.DefaultAPIVersion: true}
 
 // Server is a running fake. Its methods are safe for concurrent use.
 type Server struct {
-	*fakekit.Server
+	// URL is the fake's base URL, such as "http://127.0.0.1:38211", without
+	// a trailing slash. Options already carries it.
+	URL string
+	// Server is the engine under the fake, exported for grantkit-go's own
+	// test suites, which drive every fake's faults alike through it. Tests
+	// outside this module cannot name its type and need not: each of its
+	// methods is also a method of Server, documented there.
+	Server *fakekit.Server
 
 	mu sync.Mutex
 	st *store
@@ -68,10 +76,7 @@ type Server struct {
 // opts are InMemory and WithClock.
 func NewServer(tb testing.TB, opts ...Option) *Server {
 	s := &Server{st: newStore()}
-	s.Server = fakekit.Start(s.routes(), opts...)
-	if tb != nil {
-		tb.Cleanup(s.Close)
-	}
+	s.start(tb, s.routes(), opts)
 	return s
 }
 

@@ -30,7 +30,7 @@ func (s *Server) remoteActivate(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	rp := apiReply(http.StatusNotFound, codeNotFound, "Device/Gateway not found")
 	if _, ok := s.devices[id]; ok {
-		s.Server.MarkApplied("devices.remoteActivate")
+		s.Server.MarkApplied(OpDevicesRemoteActivate)
 		rp = reply{http.StatusOK, activation{DeviceID: id, ErrorCode: "OK", ErrorMessage: "OK", ActivationTime: ActivationTime}}
 	}
 	s.mu.Unlock()

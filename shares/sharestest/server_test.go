@@ -21,13 +21,14 @@ func TestMain(m *testing.M) {
 	goleak.VerifyTestMain(m)
 }
 
-// call sends a raw request, as a client other than the SDK would.
-func call(t *testing.T, srv *sharestest.Server, method, path, token, contentType, body string) (int, string) {
+// call sends a raw request, as a client other than the SDK would; token is
+// a string or a shares.BearerToken.
+func call[T ~string](t *testing.T, srv *sharestest.Server, method, path string, token T, contentType, body string) (int, string) {
 	t.Helper()
 	req, err := http.NewRequestWithContext(context.Background(), method, srv.URL+path, strings.NewReader(body))
 	require.NoError(t, err)
 	if token != "" {
-		req.Header.Set("Authorization", "Bearer "+token)
+		req.Header.Set("Authorization", "Bearer "+string(token))
 	}
 	if contentType != "" {
 		req.Header.Set("Content-Type", contentType)

@@ -8,12 +8,14 @@
 // without an access-template role, 400 with per-field errors for invalid
 // templates, the {data, responseStatus} envelopes, Guids as 32 hex digits
 // and enums as integers. Faults (error statuses, Retry-After, cut
-// connections, latency) come from the embedded *fakekit.Server.
+// connections, latency) are Server's methods.
 //
 //	srv := viviottest.NewServer(t)
 //	door := srv.AddThing(viviottest.Thing{Name: "Front door"})
-//	c, _ := viviot.NewClient(srv.Credentials(), viviot.WithBaseURL(srv.URL), viviot.WithHTTPClient(srv.Client()))
+//	c, _ := viviot.NewClient(srv.Credentials(), srv.Options()...)
 package viviottest
+
+//go:generate go run github.com/grantkit/grantkit-go/internal/cmd/reexport -kit -pkg viviottest -sdk viviot
 
 import (
 	"crypto/rand"
@@ -47,8 +49,14 @@ const (
 	RoleAccessAdmin         = "AccessAdmin"
 )
 
-// DefaultTokenTTL is how long a session lives unless SetTokenTTL says otherwise.
-const DefaultTokenTTL = time.Hour
+// DefaultTokenLifetime is how long a session lives unless SetTokenLifetime
+// says otherwise.
+const DefaultTokenLifetime = time.Hour
+
+// DefaultTokenTTL is DefaultTokenLifetime.
+//
+// Deprecated: use DefaultTokenLifetime, the name every session fake uses.
+const DefaultTokenTTL = DefaultTokenLifetime
 
 // AuthMode says how the fake's login hands out the session.
 type AuthMode int
@@ -66,11 +74,16 @@ const (
 	AuthTokenCookie
 )
 
-// Server is a running fake. Its exported fields and methods, including
-// those promoted from *fakekit.Server (URL, Client, Inject, Requests,
-// AppliedCount …), are safe for concurrent use.
+// Server is a running fake. Its methods are safe for concurrent use.
 type Server struct {
-	*fakekit.Server
+	// URL is the fake's base URL, such as "http://127.0.0.1:38211", without
+	// a trailing slash. Options already carries it.
+	URL string
+	// Server is the engine under the fake, exported for grantkit-go's own
+	// test suites, which drive every fake's faults alike through it. Tests
+	// outside this module cannot name its type and need not: each of its
+	// methods is also a method of Server, documented there.
+	Server *fakekit.Server
 
 	mu        sync.Mutex
 	mode      AuthMode
@@ -96,7 +109,7 @@ type session struct {
 // otherwise the caller must Close it. opts are WithClock and InMemory.
 func NewServer(tb testing.TB, opts ...Option) *Server {
 	s := &Server{
-		ttl:      DefaultTokenTTL,
+		ttl:      DefaultTokenLifetime,
 		users:    map[string]*User{},
 		tokens:   map[string]session{},
 		sessions: map[string]session{},
@@ -104,10 +117,7 @@ func NewServer(tb testing.TB, opts ...Option) *Server {
 	}
 	s.root = s.AddOrganization(Organization{Name: "4spaces", Type: viviot.OrganizationTypeAdmin}).ID
 	s.AddUser(User{UserName: AdminUserName, Password: AdminPassword, Roles: []string{RoleAdmin}})
-	s.Server = fakekit.Start(s.routes(), opts...)
-	if tb != nil {
-		tb.Cleanup(s.Close)
-	}
+	s.start(tb, s.routes(), opts)
 	return s
 }
 
@@ -123,13 +133,18 @@ func (s *Server) SetAuthMode(m AuthMode) {
 	s.mode = m
 }
 
-// SetTokenTTL changes how long sessions from later logins live, by the
-// server's clock.
-func (s *Server) SetTokenTTL(d time.Duration) {
+// SetTokenLifetime changes how long sessions from later logins live, by
+// the server's clock.
+func (s *Server) SetTokenLifetime(d time.Duration) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.ttl = d
 }
+
+// SetTokenTTL is SetTokenLifetime.
+//
+// Deprecated: use SetTokenLifetime, the name every session fake uses.
+func (s *Server) SetTokenTTL(d time.Duration) { s.SetTokenLifetime(d) }
 
 // AuthCount reports how many logins succeeded.
 func (s *Server) AuthCount() int {
@@ -145,6 +160,12 @@ func (s *Server) ExpireSessions() {
 	defer s.mu.Unlock()
 	clear(s.tokens)
 	clear(s.sessions)
+}
+
+// Token returns a new bearer token of the Admin user the fake starts with,
+// as IssueToken(AdminUserName) does.
+func (s *Server) Token() viviot.BearerToken {
+	return viviot.BearerToken(s.IssueToken(AdminUserName))
 }
 
 // IssueToken returns a bearer token for userName as a login would, without

@@ -80,7 +80,7 @@ func TestLoginBearer(t *testing.T) {
 	require.NoError(t, err)
 	var claims struct{ Exp, Iat int64 }
 	require.NoError(t, json.Unmarshal(payload, &claims))
-	assert.Equal(t, int64(viviottest.DefaultTokenTTL/time.Second), claims.Exp-claims.Iat)
+	assert.Equal(t, int64(viviottest.DefaultTokenLifetime/time.Second), claims.Exp-claims.Iat)
 
 	cookies := map[string]string{}
 	for _, c := range (&http.Response{Header: a.header}).Cookies() {
@@ -165,7 +165,7 @@ func TestSessionExpiry(t *testing.T) {
 	srv := viviottest.NewServer(t, fakekit.WithClock(clock))
 	bearer := login(t, srv)
 	assert.Equal(t, 200, call(t, srv, "GET", "/access/templates", "", "Authorization", bearer).status)
-	clock.Advance(viviottest.DefaultTokenTTL)
+	clock.Advance(viviottest.DefaultTokenLifetime)
 	a := call(t, srv, "GET", "/access/templates", "", "Authorization", bearer)
 	assert.Equal(t, 401, a.status)
 	assert.JSONEq(t, `{"responseStatus":{"errorCode":"TokenException","message":"Token has expired","errors":[]}}`, a.body)
@@ -205,7 +205,7 @@ func TestTemplateWireFormat(t *testing.T) {
 			{"id":"` + hex(site.ID) + `","name":"HQ","type":30,"organizations":[]}]},
 		"name":"Guests","permission":["open","book"],"description":"d","scope":1,"accessCodeInitializationStrategy":1}`
 	assert.JSONEq(t, `{"data":`+want+`}`, a.body)
-	assert.Equal(t, 1, srv.AppliedCount(viviottest.OpCreate))
+	assert.Equal(t, 1, srv.AppliedCount(viviottest.OpAccessTemplatesCreate))
 	stored, _ := srv.Template(id)
 	assert.Equal(t, site.ID, stored.Things[0].OrganizationID, "filled from the thing")
 	assert.Equal(t, "Door", stored.Things[0].ThingName)
@@ -231,7 +231,7 @@ func TestTemplateWireFormat(t *testing.T) {
 		"Authorization", bearer)
 	require.Equal(t, 200, a.status, a.body)
 	assert.Contains(t, a.body, `"scope":2`)
-	assert.Equal(t, 1, srv.AppliedCount(viviottest.OpUpdate))
+	assert.Equal(t, 1, srv.AppliedCount(viviottest.OpAccessTemplatesUpdate))
 
 	a = call(t, srv, "DELETE", "/access/template?AccessTemplateId="+hex(id), "", "Authorization", bearer)
 	assert.Equal(t, 200, a.status)
@@ -239,7 +239,7 @@ func TestTemplateWireFormat(t *testing.T) {
 	a = call(t, srv, "DELETE", "/access/template?AccessTemplateId="+hex(id), "", "Authorization", bearer)
 	assert.Equal(t, 404, a.status)
 	assert.Contains(t, a.body, `"errorCode":"NotFound"`)
-	assert.Equal(t, 1, srv.AppliedCount(viviottest.OpDelete))
+	assert.Equal(t, 1, srv.AppliedCount(viviottest.OpAccessTemplatesDelete))
 }
 
 func TestTemplateValidation(t *testing.T) {
@@ -298,7 +298,7 @@ func TestConcurrentWrites(t *testing.T) {
 	}
 	wg.Wait()
 	assert.Len(t, srv.Templates(), 20)
-	assert.Equal(t, 20, srv.AppliedCount(viviottest.OpCreate))
+	assert.Equal(t, 20, srv.AppliedCount(viviottest.OpAccessTemplatesCreate))
 }
 
 func TestSeedingCopies(t *testing.T) {

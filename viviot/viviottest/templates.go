@@ -11,14 +11,6 @@ import (
 	"github.com/grantkit/grantkit-go/viviot"
 )
 
-// Operation names the fake passes to MarkApplied when a write changes its
-// state; they match the SDK's operation names.
-const (
-	OpCreate = "accessTemplates.create"
-	OpUpdate = "accessTemplates.update"
-	OpDelete = "accessTemplates.delete"
-)
-
 func (s *Server) createTemplate(r *http.Request, u *User) (any, *apiError) {
 	var in wireEdit
 	if e := readEdit(r, &in); e != nil {

@@ -20,13 +20,15 @@
 //   - AccessToken and AccessSecret headers, obtained from
 //     GET /vpns/api/v1/oauth/accesstoken with HTTP Basic.
 //
-// Issued tokens live TokenLifetime by the server's clock (WithClock)
+// Issued tokens live DefaultTokenLifetime by the server's clock (WithClock)
 // unless ExpireSessions ends them all at once; AuthCount counts the logins
 // and token fetches that succeeded. Everything fakekit offers (fault
-// injection, request records, applied-write counts) is promoted from the
-// embedded *fakekit.Server; writes are counted as "groups.create",
+// injection, request records, applied-write counts) is a method of Server;
+// writes are counted as "groups.create",
 // "groups.update" and "groups.delete".
 package voltmxtest
+
+//go:generate go run github.com/grantkit/grantkit-go/internal/cmd/reexport -kit -pkg voltmxtest -sdk voltmx
 
 import (
 	"crypto/rand"
@@ -50,9 +52,13 @@ const (
 	// LoginPath is the claims-token login endpoint, at the root of the
 	// fake's URL as on a Foundry identity server.
 	LoginPath = "/authService/accounts/login"
-	// TokenLifetime is how long an issued claims token or OAuth pair is
-	// accepted unless SetTokenLifetime says otherwise.
-	TokenLifetime = time.Hour
+	// DefaultTokenLifetime is how long an issued claims token or OAuth
+	// pair is accepted unless SetTokenLifetime says otherwise.
+	DefaultTokenLifetime = time.Hour
+	// TokenLifetime is DefaultTokenLifetime.
+	//
+	// Deprecated: use DefaultTokenLifetime, the name every session fake uses.
+	TokenLifetime = DefaultTokenLifetime
 )
 
 // ServerZone is the zone the fake writes dates in: India Standard Time,
@@ -61,7 +67,14 @@ var ServerZone = time.FixedZone("IST", 5*3600+30*60)
 
 // Server is a running fake. It is safe for concurrent use.
 type Server struct {
-	*fakekit.Server
+	// URL is the fake's base URL, such as "http://127.0.0.1:38211", without
+	// a trailing slash. Options already carries it.
+	URL string
+	// Server is the engine under the fake, exported for grantkit-go's own
+	// test suites, which drive every fake's faults alike through it. Tests
+	// outside this module cannot name its type and need not: each of its
+	// methods is also a method of Server, documented there.
+	Server *fakekit.Server
 
 	mu          sync.Mutex
 	clock       fakekit.Clock
@@ -94,14 +107,11 @@ func NewServer(tb testing.TB, opts ...Option) *Server {
 		perms:    defaultPermissions(),
 		claims:   make(map[string]session),
 		pairs:    make(map[string]session),
-		lifetime: TokenLifetime,
+		lifetime: DefaultTokenLifetime,
 	}
-	s.Server = fakekit.Start(s.routes(), opts...)
+	s.start(tb, s.routes(), opts)
 	s.clock = s.Server.Clock()
 	s.AddUser(User{UserName: Username, DisplayName: "Administrator", Email: "admin@example.com", Active: true})
-	if tb != nil {
-		tb.Cleanup(s.Close)
-	}
 	return s
 }
 
