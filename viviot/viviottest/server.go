@@ -282,7 +282,7 @@ type loginRequest struct {
 
 type loginResponse struct {
 	UserID       string   `json:"userId"`
-	SessionID    string   `json:"sessionId"`
+	SessionID    string   `json:"sessionId,omitempty"`
 	UserName     string   `json:"userName"`
 	DisplayName  string   `json:"displayName"`
 	BearerToken  string   `json:"bearerToken,omitempty"`
