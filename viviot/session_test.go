@@ -354,3 +354,25 @@ func TestCallOptions(t *testing.T) {
 		assert.Equal(t, 1, countRequests(f.srv, "POST", "/access/template"), "a create is not replayed after a 503")
 	})
 }
+
+// Each session cookie is a credential: an answer quoting one alone (not
+// the whole Cookie header) has it masked too.
+func TestSessionCookieEchoIsMasked(t *testing.T) {
+	srv := viviottest.NewServer(t)
+	srv.SetAuthMode(viviottest.AuthTokenCookie)
+	c := newClient(t, srv, srv.Credentials())
+	_, err := c.AccessTemplates.List(t.Context(), nil)
+	require.NoError(t, err)
+	var tok string
+	for _, ck := range (&http.Request{Header: srv.Requests()[1].Header}).Cookies() {
+		if ck.Name == "ss-tok" {
+			tok = ck.Value
+		}
+	}
+	require.NotEmpty(t, tok)
+	srv.Inject(fakekit.Fault{Status: http.StatusForbidden, ContentType: "text/plain", Body: "denied for token " + tok})
+	_, err = c.AccessTemplates.List(t.Context(), nil)
+	require.ErrorIs(t, err, viviot.ErrForbidden)
+	assert.NotContains(t, err.Error(), tok)
+	assert.Contains(t, err.Error(), "denied for token [REDACTED]")
+}
