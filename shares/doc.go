@@ -50,4 +50,4 @@
 // Sesam Solutions).
 package shares
 
-//go:generate go run github.com/grantkit/grantkit-go/internal/cmd/reexport -pkg shares -vendor Bold -fake sharestest -product door-admin/1.2 -base https://api.boldsmartlock.com -creates "Shares.Create, Shares.CreateWebKey, Devices.RemoteActivate and OAuth2 token refreshes (the first attempt may have spent the refresh token)"
+//go:generate go run github.com/grantkit/grantkit-go/internal/cmd/reexport -pkg shares -vendor Bold -fake sharestest -product door-admin/1.2 -base https://api.boldsmartlock.com -creates "Shares.Create, Shares.CreateWebKey, Devices.RemoteActivate and OAuth2 token refreshes (the first attempt may have spent the refresh token)" -session "OAuth2 session" -login refresh -store-fails -store-note "Each rotating refresh token is thereby spent exactly once." -store-sees "The store sees the access token, its expiry and the refresh token; never the client secret." -store-refuses "NewClient rejects it with a BearerToken, which has no session."

@@ -149,14 +149,17 @@ func TestCredentialsMarshalRedacted(t *testing.T) {
 	assert.Equal(t, `"[REDACTED]"`, string(b))
 
 	o := &shares.OAuth2{ClientID: "app", ClientSecret: secret, RefreshToken: refresh,
+		Token:     &shares.Token{AccessToken: "saved-access-value", RefreshToken: refresh, TokenType: "Bearer", AccountID: 7},
 		OnRefresh: func(context.Context, shares.Token) error { return nil }}
 	b, err = json.Marshal(struct {
 		Auth   shares.Auth
 		Bearer shares.BearerToken
 	}{o, shares.BearerToken(tok)})
 	require.NoError(t, err, "a set OnRefresh does not make the struct unmarshalable")
-	assert.JSONEq(t, `{"Auth": {"ClientID": "app", "ClientSecret": "[REDACTED]", "RefreshToken": "[REDACTED]"}, "Bearer": "[REDACTED]"}`, string(b))
-	for _, s := range []string{tok, secret, refresh} {
+	assert.JSONEq(t, `{"Auth": {"ClientID": "app", "ClientSecret": "[REDACTED]", "RefreshToken": "[REDACTED]",
+		"Token": {"AccessToken": "[REDACTED]", "RefreshToken": "[REDACTED]", "TokenType": "Bearer", "Expiry": "0001-01-01T00:00:00Z", "AccountID": 7}},
+		"Bearer": "[REDACTED]"}`, string(b))
+	for _, s := range []string{tok, secret, refresh, "saved-access-value"} {
 		assert.NotContains(t, string(b), s)
 	}
 	b, err = json.Marshal(shares.BearerToken(""))

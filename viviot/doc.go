@@ -52,4 +52,4 @@
 // Package viviottest is an in-memory fake of the service for tests.
 package viviot
 
-//go:generate go run github.com/grantkit/grantkit-go/internal/cmd/reexport -pkg viviot -vendor 4spaces -fake viviottest -base https://api.4spaces.io -creates AccessTemplates.Create
+//go:generate go run github.com/grantkit/grantkit-go/internal/cmd/reexport -pkg viviot -vendor 4spaces -fake viviottest -base https://api.4spaces.io -creates AccessTemplates.Create -session "Credentials session" -login "sign in" -store-sees "The store sees the session (the bearer JWT, or the ss-tok or ss-id/ss-pid cookies) and its expiry; never the password." -store-refuses "NewClient rejects it with a BearerToken, which has no session."

@@ -12,10 +12,10 @@ import (
 func (c Credentials) MarshalJSON() ([]byte, error) {
 	return json.Marshal(struct {
 		UserName string
-		Password json.RawMessage
-	}{c.UserName, redact.JSON(c.Password)})
+		Password string
+	}{c.UserName, redact.String(c.Password)})
 }
 
 // MarshalJSON writes the token as "[REDACTED]" ("" when empty), for the
 // same reason as Credentials.MarshalJSON.
-func (t BearerToken) MarshalJSON() ([]byte, error) { return redact.JSON(string(t)), nil }
+func (t BearerToken) MarshalJSON() ([]byte, error) { return json.Marshal(t.String()) }

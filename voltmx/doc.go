@@ -53,4 +53,4 @@
 // API guide: https://opensource.hcltechsw.com/volt-mx-docs/docs/documentation/Foundry/engagement_api_guide/
 package voltmx
 
-//go:generate go run github.com/grantkit/grantkit-go/internal/cmd/reexport -pkg voltmx -vendor HCL -fake voltmxtest -base "the baseURL given to NewClient" -base-note "The context path (see WithContextPath) is still added to it." -creates Groups.Create
+//go:generate go run github.com/grantkit/grantkit-go/internal/cmd/reexport -pkg voltmx -vendor HCL -fake voltmxtest -base "the baseURL given to NewClient" -base-note "The context path (see WithContextPath) is still added to it." -creates Groups.Create -session "session (a ClaimsLogin claims token or an OAuthPair)" -login "log in" -store-sees "The store sees the claims token and its expiry, or the pair's AccessToken and AccessSecret; never a password." -store-refuses "NewClient rejects it with BasicAuth, which has no session."

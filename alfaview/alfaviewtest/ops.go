@@ -6,7 +6,8 @@ package alfaviewtest
 const (
 	// OpRoomsCreate counts a room created (Rooms.Create).
 	OpRoomsCreate = "rooms.create"
-	// OpRoomsDestroy counts a room deleted (Rooms.Destroy).
+	// OpRoomsDestroy counts a room deleted (Rooms.Delete, which sends
+	// roomService/destroy).
 	OpRoomsDestroy = "rooms.destroy"
 	// OpLinksCreateGroupLinks counts one Links.CreateGroupLinks call that
 	// created links, however many.

@@ -7,13 +7,15 @@
 //
 //   - authenticationService/authenticate accepts the seeded API key
 //     (ClientID, Secret, CompanyID), the seeded user (Username, Password)
-//     and refreshTokenCredentials with the "auth" cookie it sets on every
-//     successful authentication. Tokens expire DefaultTokenLifetime (or what
-//     SetTokenLifetime set) after they are issued, by the server's clock
-//     (WithClock), or at once with ExpireSessions.
+//     and refreshTokenCredentials with the refresh token it issues on every
+//     successful authentication, in the reply's refreshToken and in the
+//     "auth" cookie (either comes back). Tokens expire DefaultTokenLifetime
+//     (or what SetTokenLifetime set) after they are issued, by the server's
+//     clock (WithClock), or at once with ExpireSessions; expiresAt is sent
+//     as alfaview's gateway sends an int64, a decimal string of Unix seconds.
 //   - businessLogicService/permissionGroups/list answers the seeded
-//     Moderator, Participant and Spectator groups (and any AddPermissionGroup)
-//     as a map keyed by id.
+//     Moderator, Participant and Spectator groups (with their ROLE_* in
+//     permissions.role) and any AddPermissionGroup, as a map keyed by id.
 //   - roomService/list, create and destroy keep rooms in insertion order and
 //     page them by offset and limit.
 //   - guestService.v2/createGroupLinks, createGuestLinks, listGroupLinks,
@@ -134,11 +136,11 @@ func NewServer(tb testing.TB, opts ...Option) *Server {
 		"guestService.v2/deleteLink":                 s.deleteLink,
 	}
 	s.userID = s.newUUID()
-	s.AddPermissionGroup("Moderator", 1, map[string]bool{
+	s.addPermissionGroup("Moderator", 1, alfaview.RoleModerator, map[string]bool{
 		"join": true, "voice": true, "video": true, "screen": true, "chat": true, "chatBroadcast": true, "promote": true})
-	s.AddPermissionGroup("Participant", 2, map[string]bool{
+	s.addPermissionGroup("Participant", 2, alfaview.RoleParticipant, map[string]bool{
 		"join": true, "voice": true, "video": true, "screen": true, "chat": true, "chatBroadcast": false, "promote": false})
-	s.AddPermissionGroup("Spectator", 3, map[string]bool{
+	s.addPermissionGroup("Spectator", 3, alfaview.RoleSpectator, map[string]bool{
 		"join": true, "voice": false, "video": false, "screen": false, "chat": true, "chatBroadcast": false, "promote": false})
 	s.start(tb, http.HandlerFunc(s.route), opts)
 	return s

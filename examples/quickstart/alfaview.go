@@ -33,14 +33,16 @@ func runAlfaview(ctx context.Context, s *session) error {
 		{Description: "quickstart: guests", ValidFrom: from, ValidUntil: from.Add(2 * time.Hour), PermissionGroupID: pg.ID},
 	}
 	links, err := c.Links.CreateGroupLinks(ctx, roomID, creations)
-	if err != nil {
-		return fmt.Errorf("create group links: %w", err)
-	}
+	// A PARTIAL_ERROR returns the links that were created with the error:
+	// they exist, so they are cleaned up like the others.
 	for _, l := range links {
 		if s.live {
 			s.atEnd(func(ctx context.Context) error { return c.Links.Delete(ctx, roomID, l.ID) })
 		}
 		s.printf("created %-19q %s", l.Description, l.JoinLink)
+	}
+	if err != nil {
+		return fmt.Errorf("create group links: %w", err)
 	}
 
 	listed, err := c.Links.ListGroupLinks(ctx, roomID)

@@ -208,6 +208,14 @@ func reach360Workflow(r *run) {
 	for _, err := range c.Groups.List(ctx, &reach360.ListGroupsOptions{Limit: 1}) {
 		r.ok("list", err)
 	}
+	page, err := c.Groups.ListPage(ctx, &reach360.ListGroupsOptions{Limit: 1})
+	r.ok("list a page", err)
+	_, err = page.Next(ctx)
+	r.ok("next page", err)
+	inv, err := c.Invitations.Create(ctx, reach360.InvitationParams{Email: "ada@example.com"})
+	r.ok("invite", err)
+	_, err = c.Invitations.Create(ctx, reach360.InvitationParams{Email: "ada@example.com"})
+	r.fails("invite twice", err)
 	_, err = c.Groups.Get(ctx, "missing")
 	r.fails("get a missing group", err)
 	_, err = c.Groups.Create(ctx, reach360.CreateGroupParams{Name: "Sales"})
@@ -222,6 +230,9 @@ func reach360Workflow(r *run) {
 	r.loseAnswer()
 	_, err = c.Groups.Create(ctx, reach360.CreateGroupParams{Name: "Marketing"})
 	r.fails("create whose answer is lost", err)
+	r.loseAnswer()
+	_, err = c.Invitations.Create(ctx, reach360.InvitationParams{Email: "bob@example.com"})
+	r.fails("invite whose answer is lost", err)
 
 	bad, err := reach360.NewClient("r360-wrong-key-0123", reach360.WithBaseURL(srv.URL), reach360.WithHTTPClient(srv.Client()), reach360.WithLogger(r.logger))
 	if err != nil {
@@ -230,7 +241,7 @@ func reach360Workflow(r *run) {
 	r.secrets = append(r.secrets, "r360-wrong-key-0123")
 	_, err = bad.Groups.Get(ctx, g.ID)
 	r.fails("get with a wrong key", err)
-	r.show(c, *c, bad, key, &key, c.Groups, c.Users, g)
+	r.show(c, *c, bad, key, &key, c.Groups, c.Users, c.Invitations, g, page, inv)
 }
 
 func alfaviewWorkflow(r *run, credsOf func(*alfaviewtest.Server) (value, pointer alfaview.Credentials)) {

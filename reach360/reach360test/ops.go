@@ -16,6 +16,18 @@ const (
 	// OpGroupsRemoveMember counts a user removed from a group
 	// (Groups.RemoveMember).
 	OpGroupsRemoveMember = "groups.remove_member"
+	// OpGroupsAddReporter counts a reporter added to a group
+	// (Groups.AddReporter); adding one again is not counted.
+	OpGroupsAddReporter = "groups.add_reporter"
+	// OpGroupsRemoveReporter counts a reporter removed from a group
+	// (Groups.RemoveReporter); removing one who was not is not counted.
+	OpGroupsRemoveReporter = "groups.remove_reporter"
 	// OpUsersDelete counts a user deleted (Users.Delete).
 	OpUsersDelete = "users.delete"
+	// OpInvitationsCreate counts an invitation created
+	// (Invitations.Create).
+	OpInvitationsCreate = "invitations.create"
+	// OpInvitationsDelete counts an invitation deleted
+	// (Invitations.Delete).
+	OpInvitationsDelete = "invitations.delete"
 )

@@ -29,3 +29,17 @@ func TestReadersReturnWhatTheFakeHolds(t *testing.T) {
 	_, ok = srv.User("nope")
 	assert.False(t, ok)
 }
+
+func TestInvitationReaderReturnsACopy(t *testing.T) {
+	srv := reach360test.NewServer(t)
+	inv := srv.AddInvitation(reach360.InvitationParams{Email: "ada@example.com", Groups: []string{"Sales"}})
+	got, ok := srv.Invitation(inv.ID)
+	assert.True(t, ok)
+	assert.Equal(t, inv, got)
+	got.Groups[0] = "changed"
+	srv.Invitations()[0].Groups[0] = "changed"
+	again, _ := srv.Invitation(inv.ID)
+	assert.Equal(t, []string{"Sales"}, again.Groups)
+	_, ok = srv.Invitation("nope")
+	assert.False(t, ok)
+}
