@@ -176,9 +176,9 @@ var (
 // examples/tokenstore-redis implements it on Redis with a GET and a short
 // Lua script.
 //
-// The store sees the session (the bearer JWT or the ss-id/ss-pid cookies) and
-// its expiry; never the password. Protect the store as you would those
-// secrets.
+// The store sees the session (the bearer JWT, or the ss-tok or ss-id/ss-pid
+// cookies) and its expiry; never the password. Protect the store as you would
+// those secrets.
 //
 // When the store fails or does not answer within 5 seconds, the Client keeps
 // sending the token it holds while that is valid, and when it needs a new one
