@@ -154,6 +154,10 @@ var (
 	// ErrNoMorePages is what a page's NextPage returns after the last page: the
 	// listing is complete.
 	ErrNoMorePages = paging.ErrNoMorePages
+	// ErrPageLoop ends a list whose server's paging does not advance (a
+	// next-page link to the same page, or an offset the server ignores),
+	// which would otherwise be walked forever.
+	ErrPageLoop = paging.ErrPageLoop
 )
 
 // TokenStore keeps a Client's access token where other Clients find it: the

@@ -29,6 +29,8 @@ type config struct {
 type Client struct {
 	// Shares creates, changes, lists and removes shares of locks.
 	Shares *SharesService
+	// Devices acts on locks: remote activation.
+	Devices *DevicesService
 }
 
 // NewClient returns a Client that authenticates with a (a BearerToken or an
@@ -76,7 +78,7 @@ func NewClient(a Auth, opts ...Option) (*Client, error) {
 	if rf != nil {
 		rf.tc = tc
 	}
-	return &Client{Shares: &SharesService{tc: tc}}, nil
+	return &Client{Shares: &SharesService{tc: tc}, Devices: &DevicesService{tc: tc}}, nil
 }
 
 func isLanguage(s string) bool {

@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -13,7 +14,6 @@ import (
 	"time"
 
 	"github.com/grantkit/grantkit-go/internal/auth"
-	"github.com/grantkit/grantkit-go/internal/redact"
 	"github.com/grantkit/grantkit-go/internal/transport"
 )
 
@@ -151,19 +151,17 @@ func (r *refresher) refresh(ctx context.Context, refreshToken string) (auth.Toke
 		"client_secret": {r.clientSecret},
 	}
 	var tr tokenResponse
-	_, err := r.tc.Do(ctx, &transport.Request{Op: &opRefreshToken, Path: tokenPath, Form: form, NoAuth: true}, &tr)
+	_, err := r.tc.Do(ctx, &transport.Request{Op: &opRefreshToken, Path: tokenPath, Form: form, NoAuth: true,
+		Secrets: []string{refreshToken, r.clientSecret}}, &tr)
 	if err != nil {
-		return auth.Token{}, r.scrub(err, refreshToken)
+		return auth.Token{}, err
 	}
 	if tr.AccessToken == "" {
 		return auth.Token{}, &transport.RequestError{Vendor: vendor, Op: opRefreshToken.Name, Method: opRefreshToken.Method,
 			Path: "/" + strings.Join(tokenPath, "/"), Attempts: 1, StatusCode: http.StatusOK,
 			Err: fmt.Errorf("%w: no access_token in the answer", transport.ErrMalformedResponse)}
 	}
-	life := defaultTokenLife
-	if tr.ExpiresIn > 0 {
-		life = time.Duration(tr.ExpiresIn) * time.Second
-	}
+	life := tokenLife(int64(tr.ExpiresIn))
 	t := Token{
 		AccessToken: tr.AccessToken,
 		// A server that does not rotate leaves the old token valid.
@@ -180,18 +178,19 @@ func (r *refresher) refresh(ctx context.Context, refreshToken string) (auth.Toke
 	return auth.Token{Value: t.AccessToken, Expiry: t.Expiry, Extra: t.RefreshToken}, nil
 }
 
-// scrub removes the secrets a refresh sent from a token endpoint's error
-// text, in case a server quotes them back.
-func (r *refresher) scrub(err error, refreshToken string) error {
-	var e *Error
-	if errors.As(err, &e) {
-		for _, s := range []string{refreshToken, r.clientSecret} {
-			if s != "" {
-				e.Message = strings.ReplaceAll(e.Message, s, redact.Mask)
-			}
-		}
+// tokenLife is how long an access token of expires_in seconds lives: the
+// documented default when the answer has none, and at most what a
+// time.Duration holds, so that an absurd expires_in means "a very long
+// time" rather than wrapping around into an expiry in the past (which
+// would spend a refresh token on every call).
+func tokenLife(expiresIn int64) time.Duration {
+	switch {
+	case expiresIn <= 0:
+		return defaultTokenLife
+	case expiresIn > int64(math.MaxInt64/time.Second):
+		return math.MaxInt64
 	}
-	return err
+	return time.Duration(expiresIn) * time.Second
 }
 
 // tokenResponse is the token endpoint's answer.
@@ -204,13 +203,15 @@ type tokenResponse struct {
 }
 
 // flexInt reads a JSON number or a number in a string, as token endpoints
-// disagree on which they send. It never fails: by the time the answer is
-// decoded the server has spent the old refresh token, and a field the
-// Client can do without (expires_in, account_id) must not cost the new one.
+// disagree on which they send; a number past int64 reads as the nearest
+// int64. It never fails: by the time the answer is decoded the server has
+// spent the old refresh token, and a field the Client can do without
+// (expires_in, account_id) must not cost the new one.
 type flexInt int64
 
 func (n *flexInt) UnmarshalJSON(b []byte) error {
-	if v, err := strconv.ParseInt(string(bytes.Trim(b, `"`)), 10, 64); err == nil {
+	v, err := strconv.ParseInt(string(bytes.Trim(b, `"`)), 10, 64)
+	if err == nil || errors.Is(err, strconv.ErrRange) {
 		*n = flexInt(v)
 	}
 	return nil

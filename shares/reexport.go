@@ -27,10 +27,10 @@ type Option = transport.Option[config]
 //
 // Which failures are retried is not part of the policy. Reads, updates and
 // deletes are retried after connection errors and 429, 500, 502, 503 and 504
-// answers; Shares.Create, Shares.CreateWebKey and OAuth2 token refreshes (the
-// first attempt may have spent the refresh token), which a replay could apply
-// twice, only after a failed dial (the request never left) or a 429 (the
-// server did not act).
+// answers; Shares.Create, Shares.CreateWebKey, Devices.RemoteActivate and
+// OAuth2 token refreshes (the first attempt may have spent the refresh
+// token), which a replay could apply twice, only after a failed dial (the
+// request never left) or a 429 (the server did not act).
 type RetryPolicy = transport.RetryPolicy
 
 // DefaultRetryPolicy returns the policy a Client uses unless WithRetry or
@@ -155,6 +155,10 @@ var (
 	// ErrNoMorePages is what a page's NextPage returns after the last page: the
 	// listing is complete.
 	ErrNoMorePages = paging.ErrNoMorePages
+	// ErrPageLoop ends a list whose server's paging does not advance (a
+	// next-page link to the same page, or an offset the server ignores),
+	// which would otherwise be walked forever.
+	ErrPageLoop = paging.ErrPageLoop
 )
 
 // TokenStore keeps a Client's OAuth2 session where other Clients find it: the

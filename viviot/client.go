@@ -27,6 +27,8 @@ type Client struct {
 	AccessTemplates *AccessTemplatesService
 
 	tc *transport.Client
+	// jar is the cookie jar of the caller's http.Client, if it has one.
+	jar http.CookieJar
 }
 
 // NewClient returns a Client that authenticates with a (Credentials or
@@ -40,6 +42,9 @@ func NewClient(a Auth, opts ...Option) (*Client, error) {
 	var cfg config
 	settings := transport.Apply(&cfg, opts)
 	c := &Client{}
+	if settings.HTTPClient != nil {
+		c.jar = settings.HTTPClient.Jar
+	}
 	ta, err := a.engineAuth(c, &cfg)
 	if err != nil {
 		return nil, err

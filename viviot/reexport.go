@@ -154,6 +154,10 @@ var (
 	// ErrNoMorePages is what a page's NextPage returns after the last page: the
 	// listing is complete.
 	ErrNoMorePages = paging.ErrNoMorePages
+	// ErrPageLoop ends a list whose server's paging does not advance (a
+	// next-page link to the same page, or an offset the server ignores),
+	// which would otherwise be walked forever.
+	ErrPageLoop = paging.ErrPageLoop
 )
 
 // TokenStore keeps a Client's Credentials session where other Clients find
@@ -172,9 +176,9 @@ var (
 // examples/tokenstore-redis implements it on Redis with a GET and a short
 // Lua script.
 //
-// The store sees the session (the bearer JWT or the ss-id/ss-pid cookies) and
-// its expiry; never the password. Protect the store as you would those
-// secrets.
+// The store sees the session (the bearer JWT, or the ss-tok or ss-id/ss-pid
+// cookies) and its expiry; never the password. Protect the store as you would
+// those secrets.
 //
 // When the store fails or does not answer within 5 seconds, the Client keeps
 // sending the token it holds while that is valid, and when it needs a new one

@@ -123,10 +123,8 @@ func (l *lister[P]) fetch(ctx context.Context, cur offsetCursor, size int, callO
 		return offsetPage[P]{}, err
 	}
 	if cur.start > 0 && first != 0 && first == cur.prevFirst {
-		// ErrMalformedResponse, which the package re-exports, lets a
-		// caller match it; ErrCursorLoop says what is wrong.
-		return offsetPage[P]{}, malformed(resp, fmt.Errorf("%w: %w: the page at start=%d begins with id %d, as the page before it: the server ignores start",
-			transport.ErrMalformedResponse, paging.ErrCursorLoop, cur.start, first))
+		return offsetPage[P]{}, malformed(resp, fmt.Errorf("%w: %w: the page at start=%d begins with id %d, as the page before it",
+			transport.ErrMalformedResponse, paging.ErrOffsetLoop, cur.start, first))
 	}
 	total, next := pageEnd(body.Total, cur.start, size, sent)
 	return offsetPage[P]{items: items, total: total, next: offsetCursor{start: next, prevFirst: first}}, nil

@@ -219,15 +219,16 @@ func TestServerIgnoringStartEndsTheWalk(t *testing.T) {
 		}
 		ids = append(ids, g.ID)
 	}
-	require.ErrorIs(t, err, paging.ErrCursorLoop)
-	require.ErrorIs(t, err, voltmx.ErrMalformedResponse, "what a caller can match")
-	assert.ErrorContains(t, err, "ignores start")
+	require.ErrorIs(t, err, paging.ErrOffsetLoop)
+	require.ErrorIs(t, err, voltmx.ErrPageLoop, "what a caller matches in every package")
+	require.ErrorIs(t, err, voltmx.ErrMalformedResponse)
+	assert.ErrorContains(t, err, "offset ignored")
 	assert.Equal(t, []int64{1, 2}, ids)
 	assert.Equal(t, 2, mt.GetTotalCallCount())
 
 	mt.RegisterResponder(http.MethodGet, api+"/permissions", httpmock.NewStringResponder(200, getAllPermissionsSample))
 	_, err = c.Permissions.List(t.Context())
-	require.ErrorIs(t, err, paging.ErrCursorLoop, "the sample again for start=10")
+	require.ErrorIs(t, err, paging.ErrOffsetLoop, "the sample again for start=10")
 }
 
 // getUserDetailsSample is Get User Details by ID's "Sample Response", with

@@ -77,6 +77,16 @@ type Cache struct {
 	// taken yet; a leader writes it again from flushAt on.
 	pending *pendingToken
 	flushAt time.Time
+	fail    failure
+}
+
+// failure is the last failed fetch, held for SetFailureBackoff.
+type failure struct {
+	min, max time.Duration
+	holds    func(error) bool
+	err      error
+	until    time.Time
+	wait     time.Duration
 }
 
 type flight struct {
@@ -183,6 +193,11 @@ func (c *Cache) Token(ctx context.Context) (Token, error) {
 			c.mu.Unlock()
 			return t, nil
 		}
+		if c.fail.err != nil && now.Before(c.fail.until) {
+			err := c.fail.err
+			c.mu.Unlock()
+			return Token{}, err
+		}
 		if f := c.flight; f != nil {
 			if c.servable(now) {
 				// Refresh ahead: the token lives a while yet, so only
@@ -247,6 +262,7 @@ func (c *Cache) lead(ctx context.Context, f *flight) (tok Token, err error) {
 		// retrying for the others. A fetch that timed out by itself would
 		// time out again for each waiter in turn.
 		f.leaderGaveUp = err != nil && ctx.Err() != nil && isContextErr(err)
+		c.fail.record(err, f.leaderGaveUp, c.now())
 		close(f.done)
 		c.mu.Unlock()
 	}()
@@ -544,6 +560,34 @@ func sleep(ctx context.Context, d time.Duration) error {
 }
 
 var errFetchPanicked = errors.New("token fetch panicked")
+
+// SetFailureBackoff makes a failed fetch hold when holds(err) says so (nil:
+// every failure): Token then returns that same error without fetching
+// again until first has passed, each further such failure in a row doubles
+// the wait up to limit, and a success resets it. A fetch that failed
+// because its caller gave up never holds. It is for fetches that must not
+// run in a storm, such as a password login that the server counts against
+// the account (a wrong password retried by every call would lock it):
+// holds then picks the answers that judged the credentials, not a
+// passing outage. Call it before the Cache is used; first <= 0 turns it
+// off.
+func (c *Cache) SetFailureBackoff(first, limit time.Duration, holds func(error) bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.fail = failure{min: first, max: max(first, limit), holds: holds}
+}
+
+// record notes the outcome of a fetch. c.mu is held.
+func (f *failure) record(err error, callerGaveUp bool, now time.Time) {
+	switch {
+	case f.min <= 0 || callerGaveUp:
+	case err == nil:
+		f.err, f.wait = nil, 0
+	case f.holds == nil || f.holds(err):
+		f.wait = min(max(2*f.wait, f.min), f.max)
+		f.err, f.until = err, now.Add(f.wait)
+	}
+}
 
 // refreshTime is margin before expiry, or half the remaining lifetime for
 // tokens that live shorter than twice the margin, so a short-lived token is

@@ -63,6 +63,7 @@ var exempt = map[string]string{
 	// Printing, not requests.
 	"*.Client.Format":                      "fmt.Formatter: prints the client, sends nothing",
 	"shares.SharesService.Format":          "fmt.Formatter: prints the service, sends nothing",
+	"shares.DevicesService.Format":         "fmt.Formatter: prints the service, sends nothing",
 	"viviot.AccessTemplatesService.Format": "fmt.Formatter: prints the service, sends nothing",
 	"alfaview/v2.Ptr":                      "returns a pointer to its argument, for the update types' fields; sends nothing",
 	"alfaview/v2.UsersService.List":        "a filter: an address no user has lists nobody, and nil lists everyone",

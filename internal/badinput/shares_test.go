@@ -201,6 +201,15 @@ func sharesSuite() vendorSuite {
 				Period: &shares.Period{StartTime: shares.TimeOfDay{Hour: 12, Minute: 30}, EndTime: shares.TimeOfDay{Hour: 12}}}}
 		}),
 
+		update("MakePermanent with an EndDate", "MakePermanent", 1, func(p *shares.UpdateShareParams) { p.MakePermanent = true }),
+		update("MakePermanent with only a StartTime", "MakePermanent", 1, func(p *shares.UpdateShareParams) {
+			*p = shares.UpdateShareParams{MakePermanent: true, StartTime: tod(9, 0, 0)}
+		}),
+		{method: "DevicesService.RemoteActivate", class: "zero deviceID", field: "deviceID",
+			call: func(ctx context.Context, f F) error { return f.c.Devices.RemoteActivate(ctx, 0) }},
+		{method: "DevicesService.RemoteActivate", class: "negative deviceID", field: "deviceID",
+			call: func(ctx context.Context, f F) error { return f.c.Devices.RemoteActivate(ctx, -14) }},
+
 		{method: "SharesService.List", class: "negative DeviceID", field: "DeviceID",
 			call: func(ctx context.Context, f F) error {
 				_, err := f.c.Shares.List(ctx, &shares.ListSharesOptions{DeviceID: -1})

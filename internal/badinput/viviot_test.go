@@ -123,6 +123,11 @@ func viviotSuite() vendorSuite {
 				_, err := f.c.AccessTemplates.List(ctx, &viviot.ListAccessTemplatesOptions{Scope: scope(-1)})
 				return err
 			}},
+		{method: "AccessTemplatesService.List", class: "negative Version", field: "Version",
+			call: func(ctx context.Context, f F) error {
+				_, err := f.c.AccessTemplates.List(ctx, &viviot.ListAccessTemplatesOptions{Version: -2})
+				return err
+			}},
 		byID("AccessTemplatesService.Get", func(ctx context.Context, c *viviot.Client, id viviot.GUID) error {
 			_, err := c.AccessTemplates.Get(ctx, id)
 			return err

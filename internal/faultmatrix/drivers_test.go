@@ -150,6 +150,7 @@ var vendors = []vendor{
 	{name: "alfaview", start: startAlfaview},
 	{name: "alfaview/v2", start: startAlfaviewV2},
 	{name: "shares", start: startShares, noPages: "shares.List answers one unpaginated array: there are no pages to expire the OAuth2 session between"},
+	{name: "shares/remote-activation", start: startSharesActivation, noPages: "shares.List answers one unpaginated array: there are no pages to expire the OAuth2 session between"},
 	{name: "voltmx", start: startVoltMX},
 	{name: "viviot", start: startViviot, noPages: "viviot's AccessTemplates.List answers every template at once: there are no pages to expire the session between"},
 }
@@ -297,7 +298,24 @@ func startAlfaviewV2(t *testing.T, o options) *driver {
 	return d
 }
 
+// startSharesActivation is startShares whose write opens the lock
+// (Devices.RemoteActivate): like a create, it must never be replayed once
+// it may have reached the API, or the door opens twice.
+func startSharesActivation(t *testing.T, o options) *driver {
+	d, c, lock := startSharesClient(t, o)
+	d.write = func(ctx context.Context) error { return c.Devices.RemoteActivate(ctx, lock) }
+	d.writeEP = endpoint{http.MethodPost, fmt.Sprintf("/v1/devices/%d/remote-activation", lock), "devices.remoteActivate"}
+	d.applied = sharestest.OpDevicesRemoteActivate
+	return d
+}
+
 func startShares(t *testing.T, o options) *driver {
+	d, _, _ := startSharesClient(t, o)
+	return d
+}
+
+// startSharesClient returns the shares driver, its client and its lock.
+func startSharesClient(t *testing.T, o options) (*driver, *shares.Client, int64) {
 	srv := sharestest.NewServer(t, fakekit.InMemory())
 	d := newDriver(srv.Server)
 	org := srv.AddOrganization("Office")
@@ -358,7 +376,7 @@ func startShares(t *testing.T, o options) *driver {
 		return append([]string(nil), issued...)
 	}
 	d.settle(t)
-	return d
+	return d, c, lock.ID
 }
 
 func startVoltMX(t *testing.T, o options) *driver {

@@ -7,14 +7,20 @@ import (
 	"iter"
 )
 
+// ErrPageLoop means a server's paging does not advance: walking on would
+// fetch the same page forever, so the walk ends with an error instead.
+// ErrCursorLoop and ErrOffsetLoop say how; both match ErrPageLoop, which
+// every vendor package re-exports.
+var ErrPageLoop = errors.New("paging does not advance")
+
 // ErrCursorLoop means a server answered a page with a link to that same
 // page.
-var ErrCursorLoop = errors.New("paging: next-page cursor does not advance")
+var ErrCursorLoop = fmt.Errorf("%w: the next-page cursor repeats the current one", ErrPageLoop)
 
 // ErrOffsetLoop means a server answered the next offset with the page it
-// had just sent: it ignores the offset, and walking on would never end. It
-// is the offset twin of ErrCursorLoop.
-var ErrOffsetLoop = errors.New("paging: next page repeats the previous one (offset ignored)")
+// had just sent: it ignores the offset. It is the offset twin of
+// ErrCursorLoop.
+var ErrOffsetLoop = fmt.Errorf("%w: the next page repeats the previous one (offset ignored)", ErrPageLoop)
 
 // ErrNoMorePages is what a page's NextPage returns after the last page: the
 // listing is complete. Every vendor package re-exports this one value.

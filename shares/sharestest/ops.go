@@ -12,6 +12,9 @@ const (
 	OpSharesDelete = "shares.delete"
 	// OpSharesCreateWebKey counts a web key created (Shares.CreateWebKey).
 	OpSharesCreateWebKey = "shares.createWebKey"
+	// OpDevicesRemoteActivate counts a lock opened remotely
+	// (Devices.RemoteActivate).
+	OpDevicesRemoteActivate = "devices.remoteActivate"
 	// OpOAuthToken counts a refresh the token endpoint granted, which spent the
 	// refresh token it was given (an OAuth2 client's refresh).
 	OpOAuthToken = "oauth.token"

@@ -19,7 +19,9 @@
 // counts come with Server's methods; every write that changes
 // state calls MarkApplied with the client's operation name
 // ("shares.create", "shares.update", "shares.delete",
-// "shares.createWebKey", "oauth.token").
+// "shares.createWebKey", "devices.remoteActivate", "oauth.token"). Remote
+// activation (POST /v1/devices/{id}/remote-activation) needs the activate
+// scope.
 //
 // Where the reference is silent the fake makes a choice, marked [inferred]
 // in the doc comments.
@@ -45,7 +47,9 @@ const (
 	ClientSecret = "sharestest-client-secret"
 )
 
-// Scopes a token can carry. Share writes need ScopeManage, reads ScopeRead.
+// Scopes a token can carry. Share writes need ScopeManage, reads
+// ScopeRead, remote activation ScopeActivate [inferred from the scope's
+// name].
 const (
 	ScopeRead      = "read"
 	ScopeManage    = "manage"
@@ -128,7 +132,7 @@ func NewServer(tb testing.TB, opts ...Option) *Server {
 		shares:        map[int64]*share{},
 		tokens:        map[string]*accessToken{},
 		refreshTokens: map[string][]string{},
-		lastID:        map[string]int64{},
+		lastID:        map[string]int64{"account": 1}, // the owner's
 		accessTTL:     DefaultTokenLifetime,
 	}
 	s.token = s.addToken(AllScopes())
@@ -142,6 +146,7 @@ func NewServer(tb testing.TB, opts ...Option) *Server {
 	mux.HandleFunc("DELETE /v2/shares/{id}", s.authorized(ScopeManage, s.deleteShare))
 	mux.HandleFunc("POST /v2/shares/{id}/web-key", s.authorized(ScopeManage, s.createWebKey))
 	mux.HandleFunc("POST /v2/oauth/token", s.oauthToken)
+	mux.HandleFunc("POST /v1/devices/{id}/remote-activation", s.authorized(ScopeActivate, s.remoteActivate))
 
 	// Handlers reach the fakekit.Server only under s.mu, so assigning it
 	// under the lock orders it before any request.

@@ -119,6 +119,43 @@ func TestLoginCookies(t *testing.T) {
 	assert.Equal(t, 200, call(t, srv, "GET", "/access/templates", "", "Cookie", "ss-id="+cookies["ss-id"]).status)
 }
 
+// ServiceStack v6's default with JWTs: the login answers with neither a
+// bearerToken nor a session id, and sets the JWT in ss-tok (its refresh
+// token in ss-reftok); the API takes the ss-tok cookie alone.
+func TestLoginTokenCookie(t *testing.T) {
+	srv := viviottest.NewServer(t)
+	srv.SetAuthMode(viviottest.AuthTokenCookie)
+	a := call(t, srv, "POST", "/auth/credentials", adminLogin)
+	require.Equal(t, 200, a.status)
+	assert.NotContains(t, a.body, "bearerToken")
+	assert.NotContains(t, a.body, "sessionId")
+	cookies := map[string]string{}
+	for _, c := range (&http.Response{Header: a.header}).Cookies() {
+		cookies[c.Name] = c.Value
+	}
+	assert.Len(t, cookies, 2)
+	require.Contains(t, cookies, "ss-tok")
+	assert.Contains(t, cookies, "ss-reftok")
+	assert.Equal(t, 3, len(strings.Split(cookies["ss-tok"], ".")), "a JWT")
+	assert.Equal(t, 200, call(t, srv, "GET", "/access/templates", "", "Cookie", "ss-tok="+cookies["ss-tok"]).status)
+	assert.Equal(t, 401, call(t, srv, "GET", "/access/templates", "", "Cookie", "ss-tok=forged").status)
+}
+
+// AccessAdmin may list templates but not read one: the metadata pages
+// grant it GetAccessTemplates and not GetAccessTemplate.
+func TestAccessAdminListsOnly(t *testing.T) {
+	srv := viviottest.NewServer(t)
+	tpl := srv.AddTemplate(viviottest.AccessTemplate{Name: "T", Things: []viviot.ThingAccess{{ThingID: srv.AddThing(viviottest.Thing{Name: "D"}).ID}}})
+	srv.AddUser(viviottest.User{UserName: "reader", Password: "pw", Roles: []string{viviottest.RoleAccessAdmin}})
+	a := call(t, srv, "POST", "/auth/credentials", `{"userName":"reader","password":"pw"}`)
+	require.Equal(t, 200, a.status)
+	var out struct{ BearerToken string }
+	require.NoError(t, json.Unmarshal([]byte(a.body), &out))
+	auth := "Bearer " + out.BearerToken
+	assert.Equal(t, 200, call(t, srv, "GET", "/access/templates", "", "Authorization", auth).status)
+	assert.Equal(t, 403, call(t, srv, "GET", "/access/template?AccessTemplateId="+tpl.ID.String(), "", "Authorization", auth).status)
+}
+
 func TestLoginFailures(t *testing.T) {
 	srv := viviottest.NewServer(t)
 	a := call(t, srv, "POST", "/auth/credentials", `{"userName":"","password":""}`)

@@ -210,6 +210,10 @@ var (
 	// ErrNoMorePages is what a page's NextPage returns after the last page: the
 	// listing is complete.
 	ErrNoMorePages = paging.ErrNoMorePages
+	// ErrPageLoop ends a list whose server's paging does not advance (a
+	// next-page link to the same page, or an offset the server ignores),
+	// which would otherwise be walked forever.
+	ErrPageLoop = paging.ErrPageLoop
 )
 {{if .Session}}
 {{wrap (print "TokenStore keeps a Client's " .Session " where other Clients find it: the other replicas of your service, and the next run of your program. Clients that share a store (WithTokenStore) " .Login " once between them: one does while the others wait for its result or keep sending their still-valid token, and a restarted program does only when the stored token is due. " .StoreNote)}}
