@@ -24,7 +24,12 @@ type Credentials interface {
 	fmt.Stringer
 	// authRequest returns the authenticate body for these credentials.
 	authRequest(requestID string) authenticateRequest
+	// secrets are the values authRequest carries that a failed answer
+	// echoing the request must not show.
+	secrets() []string
 	companyID() string
+	// principal names the credentials without their secret.
+	principal() string
 	check(v *validate.Checker)
 }
 
@@ -57,12 +62,29 @@ func (c APIKeyCredentials) LogValue() slog.Value {
 		slog.String("companyId", c.CompanyID))
 }
 
+// MarshalJSON writes the credentials with Secret redacted: they are for
+// authenticating, not for storing, and a struct that holds them may be
+// logged or encoded as JSON.
+func (c APIKeyCredentials) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		ClientID  string `json:"clientId"`
+		Secret    string `json:"secret"`
+		CompanyID string `json:"companyId"`
+	}{c.ClientID, redact.String(c.Secret), c.CompanyID})
+}
+
 func (c APIKeyCredentials) authRequest(requestID string) authenticateRequest {
 	return authenticateRequest{RequestID: requestID, AuthorizationCode: &authorizationCodeCredentials{
 		ClientID: c.ClientID, Code: c.Secret, CompanyID: c.CompanyID}}
 }
 
+func (c APIKeyCredentials) secrets() []string { return []string{c.Secret} }
+
 func (c APIKeyCredentials) companyID() string { return c.CompanyID }
+
+func (c APIKeyCredentials) principal() string {
+	return "apikey\x00" + c.ClientID + "\x00" + c.CompanyID
+}
 
 func (c APIKeyCredentials) check(v *validate.Checker) {
 	v.NotEmpty("APIKeyCredentials.ClientID", c.ClientID).
@@ -97,12 +119,28 @@ func (c PasswordCredentials) LogValue() slog.Value {
 		slog.String("companyId", c.CompanyID))
 }
 
+// MarshalJSON writes the credentials with Password redacted, as
+// APIKeyCredentials.MarshalJSON does Secret.
+func (c PasswordCredentials) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		Username  string `json:"username"`
+		Password  string `json:"password"`
+		CompanyID string `json:"companyId,omitempty"`
+	}{c.Username, redact.String(c.Password), c.CompanyID})
+}
+
 func (c PasswordCredentials) authRequest(requestID string) authenticateRequest {
 	return authenticateRequest{RequestID: requestID, UsernamePassword: &usernamePasswordCredentials{
 		Username: c.Username, Password: c.Password, CompanyID: c.CompanyID}}
 }
 
+func (c PasswordCredentials) secrets() []string { return []string{c.Password} }
+
 func (c PasswordCredentials) companyID() string { return c.CompanyID }
+
+func (c PasswordCredentials) principal() string {
+	return "user\x00" + c.Username + "\x00" + c.CompanyID
+}
 
 func (c PasswordCredentials) check(v *validate.Checker) {
 	v.NotEmpty("PasswordCredentials.Username", c.Username).
@@ -155,19 +193,34 @@ type usernamePasswordCredentials struct {
 	CompanyID string `json:"companyId,omitempty"`
 }
 
+// refreshTokenCredentials carry the refresh token in RefreshToken when the
+// authenticate reply had one in its body (the official model,
+// AuthenticationRefreshTokenCredentials in alfaview-php-sdk v2.4.4, has the
+// field), and otherwise only in the "auth" cookie, as alfaview's usage
+// example "Subsequent authentication with Refresh Token" shows.
 type refreshTokenCredentials struct {
-	CompanyID string `json:"companyId"`
+	RefreshToken string `json:"refreshToken,omitempty"`
+	CompanyID    string `json:"companyId"`
 }
 
 type authenticateReply struct {
-	AccessToken string   `json:"accessToken"`
-	ExpiresAt   wireTime `json:"expiresAt"`
-	CompanyID   string   `json:"companyId"`
+	AccessToken  string    `json:"accessToken"`
+	ExpiresAt    expiresAt `json:"expiresAt"`
+	RefreshToken string    `json:"refreshToken"`
+	CompanyID    string    `json:"companyId"`
 }
 
 // refreshCookie is the name of the cookie alfaview's authenticate reply
 // sets to the refresh token, and expects back with refreshTokenCredentials.
 const refreshCookie = "auth"
+
+// refreshToken is what the last authenticate replies gave for refreshing:
+// the reply body's refreshToken and the "auth" cookie, either or both.
+type refreshToken struct {
+	body          string
+	cookie        string
+	cookieExpires time.Time // zero: no expiry given
+}
 
 // authenticator fetches access tokens for the token cache. The cache runs
 // one fetch at a time; mu guards the refresh state anyway, so that its
@@ -177,59 +230,103 @@ type authenticator struct {
 	creds Credentials
 	now   func() time.Time
 
-	mu            sync.Mutex
-	refresh       string    // the auth cookie's value, "" when none
-	refreshExpiry time.Time // zero: no expiry given
-	company       string    // from the last reply, for refreshing PasswordCredentials without CompanyID
+	mu      sync.Mutex
+	refresh refreshToken
+	company string // from the last reply, for refreshing PasswordCredentials without CompanyID
 }
 
-// fetch authenticates: with the refresh cookie when a previous reply set
+// cache returns the access token cache, shared through the WithTokenStore
+// store if there is one. The refresh token (body or cookie) stays with this
+// authenticator: only the access token is shared.
+func (a *authenticator) cache(cfg config) *auth.Cache {
+	return auth.NewCacheFrom(auth.CacheConfig{
+		Fetch:    func(ctx context.Context, _ auth.Token) (auth.Token, error) { return a.fetch(ctx) },
+		Margin:   auth.DefaultMargin,
+		Now:      cfg.now,
+		Store:    cfg.tokenStore,
+		Identity: vendor + "\x00" + a.creds.principal(),
+	})
+}
+
+// fetch authenticates: with the refresh token when a previous reply gave
 // one, else (or when alfaview refuses the refresh) with the credentials.
 func (a *authenticator) fetch(ctx context.Context) (auth.Token, error) {
-	if cookie, company := a.refreshState(); cookie != "" {
-		req := authenticateRequest{RequestID: newRequestID(), RefreshToken: &refreshTokenCredentials{CompanyID: company}}
-		header := http.Header{"Cookie": {(&http.Cookie{Name: refreshCookie, Value: cookie}).String()}}
-		tok, err := a.authenticate(ctx, req, header)
-		var e *Error
-		if err == nil || !errors.As(err, &e) {
-			return tok, err
-		}
-		// alfaview refused the refresh token (expired, revoked): the
-		// credentials still work.
-		a.dropRefresh(cookie)
+	tok, tried, err := a.refreshSession(ctx)
+	var e *Error
+	if tried && (err == nil || !errors.As(err, &e)) {
+		return tok, err
 	}
-	return a.authenticate(ctx, a.creds.authRequest(newRequestID()), nil)
+	// No refresh token, or alfaview refused it (expired, revoked): the
+	// credentials still work.
+	return a.authenticate(ctx, a.creds.authRequest(newRequestID()), nil, a.creds.secrets())
 }
 
-func (a *authenticator) refreshState() (cookie, company string) {
+// refreshSession authenticates with the refresh token, in the body and the
+// cookie as the replies gave it; tried is false when there is none. A
+// refresh token alfaview refuses is forgotten.
+func (a *authenticator) refreshSession(ctx context.Context) (tok auth.Token, tried bool, err error) {
+	rt, company := a.refreshState()
+	if rt.body == "" && rt.cookie == "" {
+		return auth.Token{}, false, nil
+	}
+	req := authenticateRequest{RequestID: newRequestID(),
+		RefreshToken: &refreshTokenCredentials{RefreshToken: rt.body, CompanyID: company}}
+	var header http.Header
+	if rt.cookie != "" {
+		header = http.Header{"Cookie": {(&http.Cookie{Name: refreshCookie, Value: rt.cookie}).String()}}
+	}
+	tok, err = a.authenticate(ctx, req, header, []string{rt.body, rt.cookie})
+	var e *Error
+	if errors.As(err, &e) {
+		a.dropRefresh(rt)
+	}
+	return tok, true, err
+}
+
+// refreshState returns the refresh token to use, without a cookie that
+// has expired, and the company to refresh it for.
+func (a *authenticator) refreshState() (rt refreshToken, company string) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	if a.refresh == "" || (!a.refreshExpiry.IsZero() && !a.now().Before(a.refreshExpiry)) {
-		return "", ""
+	rt = a.refresh
+	if !rt.cookieExpires.IsZero() && !a.now().Before(rt.cookieExpires) {
+		if rt.body == rt.cookie {
+			// The same token in both places: the cookie's expiry is its own.
+			rt.body = ""
+		}
+		rt.cookie, rt.cookieExpires = "", time.Time{}
 	}
 	company = a.creds.companyID()
 	if company == "" {
 		company = a.company
 	}
-	return a.refresh, company
+	return rt, company
 }
 
-func (a *authenticator) dropRefresh(cookie string) {
+// dropRefresh forgets the refresh token alfaview refused, unless a newer
+// one replaced it meanwhile.
+func (a *authenticator) dropRefresh(used refreshToken) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	if a.refresh == cookie {
-		a.refresh, a.refreshExpiry = "", time.Time{}
+	if a.refresh.body == used.body {
+		a.refresh.body = ""
+	}
+	if used.cookie != "" && a.refresh.cookie == used.cookie {
+		a.refresh.cookie, a.refresh.cookieExpires = "", time.Time{}
 	}
 }
 
-func (a *authenticator) authenticate(ctx context.Context, body authenticateRequest, header http.Header) (auth.Token, error) {
+// authenticate sends one authenticate request; secrets are the
+// credentials it carries, masked in any echo of it.
+func (a *authenticator) authenticate(ctx context.Context, body authenticateRequest, header http.Header, secrets []string) (auth.Token, error) {
 	var reply authenticateReply
 	resp, err := a.tc.Do(ctx, &transport.Request{
-		Op:     &opAuthenticate,
-		Path:   []string{"authenticationService", "authenticate"},
-		Body:   body,
-		Header: header,
-		NoAuth: true,
+		Op:      &opAuthenticate,
+		Path:    []string{"authenticationService", "authenticate"},
+		Body:    body,
+		Header:  header,
+		NoAuth:  true,
+		Secrets: secrets,
 	}, &reply)
 	if err != nil {
 		var e *Error
@@ -243,18 +340,29 @@ func (a *authenticator) authenticate(ctx context.Context, body authenticateReque
 			Attempts: resp.Attempts, StatusCode: resp.StatusCode,
 			Err: fmt.Errorf("%w: authenticate reply has no accessToken", transport.ErrMalformedResponse)}
 	}
-	a.keepRefresh(resp.Header, reply.CompanyID)
-	return auth.Token{Value: reply.AccessToken, Expiry: reply.ExpiresAt.Time}, nil
+	a.keepRefresh(resp.Header, &reply)
+	expiry := reply.ExpiresAt.Time
+	if !expiry.After(a.now()) {
+		// An expiry that is not ahead (the unit is inferred, and clocks
+		// drift) would make every call authenticate again: use the token
+		// until alfaview rejects it instead.
+		expiry = time.Time{}
+	}
+	return auth.Token{Value: reply.AccessToken, Expiry: expiry}, nil
 }
 
-// keepRefresh remembers the auth cookie of an authenticate reply. A reply
-// without one leaves the previous cookie in place; one that deletes it
-// (Max-Age < 0 or an empty value) drops it.
-func (a *authenticator) keepRefresh(h http.Header, company string) {
+// keepRefresh remembers the refresh token of an authenticate reply: its
+// body's refreshToken and its auth cookie. A reply without one leaves the
+// previous one in place; a Set-Cookie that deletes the cookie (Max-Age < 0
+// or an empty value) drops it.
+func (a *authenticator) keepRefresh(h http.Header, reply *authenticateReply) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	if company != "" {
-		a.company = company
+	if reply.CompanyID != "" {
+		a.company = reply.CompanyID
+	}
+	if reply.RefreshToken != "" {
+		a.refresh.body = reply.RefreshToken
 	}
 	for _, line := range h.Values("Set-Cookie") {
 		c, err := http.ParseSetCookie(line)
@@ -263,11 +371,11 @@ func (a *authenticator) keepRefresh(h http.Header, company string) {
 		}
 		switch {
 		case c.MaxAge < 0 || c.Value == "":
-			a.refresh, a.refreshExpiry = "", time.Time{}
+			a.refresh.cookie, a.refresh.cookieExpires = "", time.Time{}
 		case c.MaxAge > 0:
-			a.refresh, a.refreshExpiry = c.Value, a.now().Add(time.Duration(c.MaxAge)*time.Second)
+			a.refresh.cookie, a.refresh.cookieExpires = c.Value, a.now().Add(time.Duration(c.MaxAge)*time.Second)
 		default:
-			a.refresh, a.refreshExpiry = c.Value, c.Expires
+			a.refresh.cookie, a.refresh.cookieExpires = c.Value, c.Expires
 		}
 	}
 }

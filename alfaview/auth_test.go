@@ -46,7 +46,7 @@ func TestTokenExpiresMidRun(t *testing.T) {
 			require.Len(t, links, 1)
 			assert.Equal(t, 2, srv.AuthCount())
 			assert.Equal(t, 1, srv.RefreshCount(), "the second authentication used the refresh cookie")
-			assert.Equal(t, 2, srv.AppliedCount("links.createGroupLinks"), "the rejected create was not applied; the replay was")
+			assert.Equal(t, 2, srv.AppliedCount(alfaviewtest.OpLinksCreateGroupLinks), "the rejected create was not applied; the replay was")
 			reqs := srv.Requests()
 			require.Len(t, reqs, 3)
 			assert.Equal(t, []string{pathCreateGroupLinks, pathAuthenticate, pathCreateGroupLinks}, []string{reqs[0].Path, reqs[1].Path, reqs[2].Path})

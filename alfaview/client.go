@@ -11,6 +11,7 @@ import (
 
 	"github.com/grantkit/grantkit-go/internal/auth"
 	"github.com/grantkit/grantkit-go/internal/transport"
+	"github.com/grantkit/grantkit-go/internal/validate"
 )
 
 const (
@@ -22,7 +23,26 @@ const (
 // config holds the settings only this package has. now is the clock the
 // token cache and refresh cookie use; tests replace it.
 type config struct {
-	now func() time.Time
+	now         func() time.Time
+	tokenStore  auth.TokenStore
+	origin      string
+	timezone    *time.Location
+	timezoneSet bool
+}
+
+// check refuses the package's own options that cannot work.
+func (c *config) check() error {
+	return validate.New(ErrInvalidParams, vendor, "NewClient").
+		Check(!c.timezoneSet || (c.timezone != nil && c.timezone.String() != "Local"),
+			"WithTimezone", "needs a named zone such as time.LoadLocation(\"Europe/Berlin\"), not nil or time.Local").Err()
+}
+
+// zoneName is what WithTimezone sends, "" when it was not given.
+func (c *config) zoneName() string {
+	if c.timezone == nil {
+		return ""
+	}
+	return c.timezone.String()
 }
 
 // Client calls alfaview's JSON API v1. It is safe for concurrent use; create
@@ -30,13 +50,14 @@ type config struct {
 type Client struct {
 	// Links creates, lists and deletes group and guest links.
 	Links *LinksService
-	// Rooms lists, creates and destroys rooms.
+	// Rooms lists, creates and deletes rooms.
 	Rooms *RoomsService
 	// PermissionGroups lists the company's permission groups.
 	PermissionGroups *PermissionGroupsService
 
 	tc   *transport.Client
 	auth *authenticator
+	cfg  config
 }
 
 // NewClient returns a Client that authenticates with creds. It sends
@@ -50,9 +71,12 @@ func NewClient(creds Credentials, opts ...Option) (*Client, error) {
 	}
 	cfg := config{now: time.Now}
 	settings := transport.Apply(&cfg, opts)
+	if err := cfg.check(); err != nil {
+		return nil, err
+	}
 	a := &authenticator{creds: creds, now: cfg.now}
 	session := &auth.Session{
-		Cache:     auth.NewCache(a.fetch, auth.DefaultMargin, cfg.now),
+		Cache:     a.cache(cfg),
 		Attach:    attachAccessInfo,
 		IsExpired: sessionRejected,
 	}
@@ -68,7 +92,7 @@ func NewClient(creds Credentials, opts ...Option) (*Client, error) {
 		return nil, err
 	}
 	a.tc = tc
-	c := &Client{tc: tc, auth: a}
+	c := &Client{tc: tc, auth: a, cfg: cfg}
 	c.Links = &LinksService{c: c}
 	c.Rooms = &RoomsService{c: c}
 	c.PermissionGroups = &PermissionGroupsService{c: c}
@@ -140,9 +164,9 @@ const post = http.MethodPost
 // Every call is a POST, so each operation says itself whether replaying it
 // is safe. Creates are not: a replay after a lost answer would create twice.
 // Deletes are, because a retried delete that finds the object gone treats
-// that as success (see LinksService.Delete and RoomsService.Destroy).
+// that as success (see LinksService.Delete and RoomsService.Delete).
 var (
-	opAuthenticate         = transport.Operation{Name: "authenticate", Method: post, Idempotent: true}
+	opAuthenticate         = transport.Operation{Name: "auth.authenticate", Method: post, Idempotent: true}
 	opListPermissionGroups = transport.Operation{Name: "permissionGroups.list", Method: post, Idempotent: true}
 	opListRooms            = transport.Operation{Name: "rooms.list", Method: post, Idempotent: true}
 	opCreateRoom           = transport.Operation{Name: "rooms.create", Method: post}

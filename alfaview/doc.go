@@ -13,11 +13,14 @@
 // company id) or PasswordCredentials. The Client authenticates lazily on
 // the first call, keeps the token until shortly before its expiresAt, and
 // however many goroutines need a token at once only one authenticate call
-// runs. When alfaview rejects a token as outdated (TOKEN_OUTDATED, as an
+// runs. alfaview's own SDK types expiresAt as an int64, sent as a decimal
+// string; it is read as Unix seconds (inferred: the unit is not
+// documented), and RFC 3339 is accepted too. When alfaview rejects a token as outdated (TOKEN_OUTDATED, as an
 // HTTP 401 or inside an HTTP 200 reply) the Client authenticates again and
 // replays the call once; the rejected call was not acted on, so this is
-// safe even for creates. When an authenticate reply sets the "auth" refresh
-// cookie, the next authentication uses it (refreshTokenCredentials) and
+// safe even for creates. When an authenticate reply carries a refresh
+// token (a refreshToken in its body, an "auth" cookie, or both), the next
+// authentication sends it back the same way (refreshTokenCredentials) and
 // falls back to the credentials if alfaview refuses it.
 //
 // # Request ids
@@ -30,9 +33,14 @@
 // alfaview reports failures two ways: a non-2xx status with a gRPC-gateway
 // body, or an HTTP 200 whose replyInfo.statusCode is not OK. Both become an
 // *Error with the status code string (kept verbatim, also when unknown) and
-// match sentinels such as ErrRoomNotFound with errors.Is. Parameters are
-// checked before anything is sent; bad ones give an error matching
-// ErrInvalidParams that names the field.
+// match sentinels such as ErrRoomNotFound with errors.Is; the sentinels
+// every grantkit-go package shares (ErrUnauthorized, which is
+// ErrAuthentication, ErrForbidden, ErrNotFound …) match alfaview's codes
+// for them as well as the HTTP status. ACCEPTED is a success. A create
+// that alfaview carried out for some links only (PARTIAL_ERROR) returns the
+// links it created together with a *PartialError. Parameters are checked
+// before anything is sent; bad ones give an error matching ErrInvalidParams
+// that names the field.
 //
 // # Retries
 //
@@ -41,9 +49,17 @@
 // reach alfaview (a failed dial) or alfaview said so (429): a create that
 // may have reached alfaview is never sent again, so it is never applied
 // twice. Deletes are retried like reads, and a NOT_FOUND (ROOM_NOT_FOUND for
-// Rooms.Destroy) answer to a retried delete counts as success: the attempt
+// Rooms.Delete) answer to a retried delete counts as success: the attempt
 // whose answer was lost may have deleted the object, and it is gone either
 // way.
+//
+// # Paging
+//
+// Rooms.List walks every room lazily, by offset and limit. Rooms.Page
+// returns one RoomPage at a time: its Next fetches the following page, and
+// its NextPageToken, given back as ListRoomsOptions.PageToken, resumes the
+// listing later. Both stop with ErrOffsetLoop rather than page forever when
+// alfaview answers a new offset with the page it has just sent.
 //
 // # Usage
 //
@@ -71,4 +87,4 @@
 // Vendor documentation: https://support.alfaview.com/developers/
 package alfaview
 
-//go:generate go run github.com/grantkit/grantkit-go/internal/cmd/reexport -pkg alfaview -vendor alfaview -fake alfaviewtest -product invite-bot/1.2 -base https://apis.alfaview.com/json/v1/ -creates "Links.CreateGroupLinks, Links.CreateGuestLinks and Rooms.Create"
+//go:generate go run github.com/grantkit/grantkit-go/internal/cmd/reexport -pkg alfaview -vendor alfaview -fake alfaviewtest -product invite-bot/1.2 -base https://apis.alfaview.com/json/v1/ -creates "Links.CreateGroupLinks, Links.CreateGuestLinks and Rooms.Create" -session "access token" -login authenticate -store-sees "The store sees the access token and its expiry; never the API key's secret, the password or the refresh token, which stays with the Client that received it."

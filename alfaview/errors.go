@@ -3,8 +3,10 @@ package alfaview
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 
+	"github.com/grantkit/grantkit-go/internal/paging"
 	"github.com/grantkit/grantkit-go/internal/transport"
 )
 
@@ -21,12 +23,15 @@ var (
 	// Client re-authenticates and replays once by itself, so you see it only
 	// when the fresh token was rejected too.
 	ErrTokenOutdated = errors.New("alfaview: access token outdated")
-	// ErrAuthentication matches AUTHENTICATION_ERROR, UNAUTHENTICATED,
-	// ACCESS_INFO_MISSING, TOKEN_OUTDATED and any HTTP 401: wrong
+	// ErrAuthentication is ErrUnauthorized, the sentinel every grantkit-go
+	// package shares, under the name this package gave it first. Besides
+	// any HTTP 401 it matches AUTHENTICATION_ERROR, UNAUTHENTICATED,
+	// ACCESS_INFO_MISSING and TOKEN_OUTDATED, however they arrive: wrong
 	// credentials, or a token alfaview does not accept.
-	ErrAuthentication = errors.New("alfaview: authentication failed")
-	// ErrInsufficientPermissions matches INSUFFICIENT_PERMISSIONS and HTTP
-	// 403: the credentials lack a permission the call needs.
+	ErrAuthentication = ErrUnauthorized
+	// ErrInsufficientPermissions matches INSUFFICIENT_PERMISSIONS,
+	// PERMISSION_DENIED and HTTP 403: the credentials lack a permission the
+	// call needs. ErrForbidden matches the same errors.
 	ErrInsufficientPermissions = errors.New("alfaview: insufficient permissions")
 	// ErrRoomNotFound matches ROOM_NOT_FOUND: no room has the id given.
 	ErrRoomNotFound = errors.New("alfaview: room not found")
@@ -36,11 +41,22 @@ var (
 	// ErrInvalidArgument matches INVALID_ARGUMENT and HTTP 400: alfaview
 	// rejected a parameter the client could not check.
 	ErrInvalidArgument = errors.New("alfaview: invalid argument")
+	// ErrPartial matches PARTIAL_ERROR: alfaview applied a call that names
+	// several entities to some of them only. For Links.CreateGroupLinks and
+	// Links.CreateGuestLinks the error is a *PartialError holding the links
+	// that were created.
+	ErrPartial = errors.New("alfaview: applied in part")
+	// ErrOffsetLoop matches the error that ends Rooms.List and
+	// RoomPage.NextPage when alfaview answers the next offset with the rooms it
+	// has just sent: it ignored the offset, and paging on would never end.
+	ErrOffsetLoop = paging.ErrOffsetLoop
 )
 
 // Status codes the package itself acts on.
 const (
 	statusOK              = "OK"
+	statusAccepted        = "ACCEPTED"
+	statusPartialError    = "PARTIAL_ERROR"
 	statusTokenOutdated   = "TOKEN_OUTDATED"
 	statusUnauthenticated = "UNAUTHENTICATED"
 	statusNotFound        = "NOT_FOUND"
@@ -54,24 +70,30 @@ var sentinels = transport.Sentinels{
 		statusUnauthenticated:      ErrAuthentication,
 		"ACCESS_INFO_MISSING":      ErrAuthentication,
 		"INSUFFICIENT_PERMISSIONS": ErrInsufficientPermissions,
+		"PERMISSION_DENIED":        ErrInsufficientPermissions,
 		statusNotFound:             ErrNotFound,
 		statusRoomNotFound:         ErrRoomNotFound,
 		"QUOTA_EXCEEDED":           ErrQuotaExceeded,
 		"INVALID_ARGUMENT":         ErrInvalidArgument,
+		statusPartialError:         ErrPartial,
 	},
+	// HTTP 401 needs no entry: ErrAuthentication is ErrUnauthorized, which
+	// Sentinels.Match finds for every 401.
 	ByStatus: map[int]error{
-		http.StatusBadRequest:   ErrInvalidArgument,
-		http.StatusUnauthorized: ErrAuthentication,
-		http.StatusForbidden:    ErrInsufficientPermissions,
+		http.StatusBadRequest: ErrInvalidArgument,
+		http.StatusForbidden:  ErrInsufficientPermissions,
 	},
 }
 
 // broader lets the specific codes also match their family's sentinel, so
-// that checking ErrNotFound catches a missing room and ErrAuthentication an
-// outdated token, whichever form the answer came in.
+// that checking ErrNotFound catches a missing room, ErrAuthentication an
+// outdated token and ErrForbidden a missing permission, whichever form the
+// answer came in.
 var broader = transport.Sentinels{ByCode: map[string]error{
-	statusRoomNotFound:  ErrNotFound,
-	statusTokenOutdated: ErrAuthentication,
+	statusRoomNotFound:         ErrNotFound,
+	statusTokenOutdated:        ErrAuthentication,
+	"INSUFFICIENT_PERMISSIONS": ErrForbidden,
+	"PERMISSION_DENIED":        ErrForbidden,
 }}
 
 // Error is alfaview's answer to a call that failed: a non-2xx HTTP status,
@@ -153,8 +175,16 @@ type gatewayError struct {
 func checkResponse(r *transport.Response) error {
 	if r.StatusCode >= 200 && r.StatusCode <= 299 {
 		info := replyInfoOf(r.Body)
-		if info == nil || info.StatusCode == "" || info.StatusCode == statusOK {
+		if info == nil {
 			return nil
+		}
+		switch info.StatusCode {
+		case "", statusOK, statusAccepted:
+			// ACCEPTED: alfaview took the request and carries it out
+			// asynchronously (the reply's trackingInfo follows it).
+			return nil
+		case statusPartialError:
+			return newPartialError(r, info)
 		}
 		return newError(r, info)
 	}
@@ -243,4 +273,51 @@ func newError(r *transport.Response, info *replyInfo) *Error {
 		Path:          r.Path,
 		Attempts:      r.Attempts,
 	}
+}
+
+// PartialError is the error of a create that alfaview carried out for some
+// of the entities only (replyInfo statusCode PARTIAL_ERROR). It holds the
+// links alfaview reports as created, which the create method also returns
+// beside the error, so that no caller creates them again: retry only the
+// creations missing from them. When the reply could not be read, both
+// slices are nil and the room's links (Links.ListGroupLinks,
+// Links.ListGuestLinks) tell what exists.
+//
+// errors.As reaches the *Error inside, and errors.Is matches ErrPartial.
+type PartialError struct {
+	// Err is alfaview's answer: StatusCode PARTIAL_ERROR and its message.
+	Err *Error
+	// GroupLinks are the group links created, in the order alfaview
+	// lists them (Links.CreateGroupLinks).
+	GroupLinks []GroupLink
+	// GuestLinks are the guest links created (Links.CreateGuestLinks).
+	GuestLinks []GuestLink
+}
+
+// Error is the *Error's text and how many links were created.
+func (e *PartialError) Error() string {
+	return fmt.Sprintf("%s (links created: %d)", e.Err.Error(), len(e.GroupLinks)+len(e.GuestLinks))
+}
+
+// Unwrap returns the *Error.
+func (e *PartialError) Unwrap() error { return e.Err }
+
+// newPartialError reads the links a PARTIAL_ERROR reply carries. When the
+// reply echoes the request's credentials the engine runs the check again on
+// the body with them masked, and returns that error.
+func newPartialError(r *transport.Response, info *replyInfo) *PartialError {
+	pe := &PartialError{Err: newError(r, info)}
+	var reply struct {
+		groupLinksReply
+		guestLinksReply
+	}
+	if json.Unmarshal(r.Body, &reply) == nil {
+		if reply.GroupLinks != nil {
+			pe.GroupLinks = reply.groupLinksReply.links()
+		}
+		if reply.GuestLinks != nil {
+			pe.GuestLinks = reply.guestLinksReply.links()
+		}
+	}
+	return pe
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -41,7 +42,13 @@ func TestDecodeErrorBodies(t *testing.T) {
 			[]error{alfaview.ErrNotFound}},
 		{"INSUFFICIENT_PERMISSIONS", 200, `{"replyInfo":{"statusCode":"INSUFFICIENT_PERMISSIONS"}}`,
 			&alfaview.Error{HTTPStatus: 200, StatusCode: "INSUFFICIENT_PERMISSIONS"},
-			[]error{alfaview.ErrInsufficientPermissions}},
+			[]error{alfaview.ErrInsufficientPermissions, alfaview.ErrForbidden}},
+		{"PERMISSION_DENIED", 200, `{"replyInfo":{"statusCode":"PERMISSION_DENIED","statusMessage":"no"}}`,
+			&alfaview.Error{HTTPStatus: 200, StatusCode: "PERMISSION_DENIED", StatusMessage: "no"},
+			[]error{alfaview.ErrInsufficientPermissions, alfaview.ErrForbidden}},
+		{"PARTIAL_ERROR of another call", 200, `{"replyInfo":{"statusCode":"PARTIAL_ERROR","statusMessage":"some failed"}}`,
+			&alfaview.Error{HTTPStatus: 200, StatusCode: "PARTIAL_ERROR", StatusMessage: "some failed"},
+			[]error{alfaview.ErrPartial}},
 		{"QUOTA_EXCEEDED", 200, `{"replyInfo":{"statusCode":"QUOTA_EXCEEDED","statusMessage":"no more rooms"}}`,
 			&alfaview.Error{HTTPStatus: 200, StatusCode: "QUOTA_EXCEEDED", StatusMessage: "no more rooms"},
 			[]error{alfaview.ErrQuotaExceeded}},
@@ -55,7 +62,7 @@ func TestDecodeErrorBodies(t *testing.T) {
 			&alfaview.Error{HTTPStatus: 200, StatusCode: "SOMETHING_NEW", StatusMessage: "?"}, nil},
 		{"gateway without details", 403, `{"code":7,"message":"permission denied","details":[]}`,
 			&alfaview.Error{HTTPStatus: 403, StatusMessage: "permission denied"},
-			[]error{alfaview.ErrInsufficientPermissions}},
+			[]error{alfaview.ErrInsufficientPermissions, alfaview.ErrForbidden}},
 		{"gateway v1 error field", 400, `{"error":"bad json","code":3,"message":""}`,
 			&alfaview.Error{HTTPStatus: 400, StatusMessage: "bad json"}, []error{alfaview.ErrInvalidArgument}},
 		{"details of another type first", 404, `{"code":5,"message":"nf","details":[{"@type":"x","value":"AAE="},"odd",{"@type":"type.googleapis.com/common.ReplyInfo","statusCode":"ROOM_NOT_FOUND"}]}`,
@@ -67,6 +74,9 @@ func TestDecodeErrorBodies(t *testing.T) {
 		{"401 without a body", 401, "", &alfaview.Error{HTTPStatus: 401}, []error{alfaview.ErrAuthentication}},
 		{"success", 200, `{"replyInfo":{"requestId":"r","statusMessage":"OK"},"groupLinks":[]}`, nil, nil},
 		{"explicit OK", 200, `{"replyInfo":{"statusCode":"OK","statusMessage":"OK"}}`, nil, nil},
+		// CommonReplyStatusCode (alfaview-php-sdk v2.4.4): the request was
+		// taken and runs on; trackingInfo follows it.
+		{"ACCEPTED", 200, `{"replyInfo":{"statusCode":"ACCEPTED","statusMessage":"accepted"},"trackingInfo":{"taskId":"t"}}`, nil, nil},
 		{"success without replyInfo", 200, `{"rooms":{}}`, nil, nil},
 		{"2xx that is not JSON is left to the result decoder", 200, `not json`, nil, nil},
 	} {
@@ -79,13 +89,19 @@ func TestDecodeErrorBodies(t *testing.T) {
 			}
 			var e *alfaview.Error
 			require.ErrorAs(t, err, &e)
+			var pe *alfaview.PartialError
+			if errors.As(err, &pe) {
+				assert.Nil(t, pe.GroupLinks)
+				assert.Nil(t, pe.GuestLinks)
+			}
 			tc.want.Op, tc.want.Method, tc.want.Path, tc.want.Attempts = "rooms.list", "POST", "/json/v1/roomService/list", 1
 			assert.Equal(t, tc.want, e)
 			for _, s := range tc.sentinel {
 				assert.ErrorIs(t, err, s)
 			}
 			for _, s := range []error{alfaview.ErrTokenOutdated, alfaview.ErrAuthentication, alfaview.ErrInsufficientPermissions,
-				alfaview.ErrNotFound, alfaview.ErrRoomNotFound, alfaview.ErrQuotaExceeded, alfaview.ErrInvalidArgument, alfaview.ErrInvalidParams} {
+				alfaview.ErrForbidden, alfaview.ErrNotFound, alfaview.ErrRoomNotFound, alfaview.ErrQuotaExceeded,
+				alfaview.ErrInvalidArgument, alfaview.ErrPartial, alfaview.ErrInvalidParams} {
 				if !containsErr(tc.sentinel, s) {
 					assert.NotErrorIs(t, err, s)
 				}
@@ -174,12 +190,27 @@ func TestAuthenticationFailure(t *testing.T) {
 	c := m.client(seedCreds)
 	_, err := c.PermissionGroups.List(context.Background())
 	require.ErrorIs(t, err, alfaview.ErrAuthentication)
+	require.ErrorIs(t, err, alfaview.ErrUnauthorized)
 	var e *alfaview.Error
 	require.ErrorAs(t, err, &e)
-	assert.Equal(t, "authenticate", e.Op)
+	assert.Equal(t, "auth.authenticate", e.Op)
+	assert.Equal(t, 200, e.HTTPStatus)
+	assert.Equal(t, "AUTHENTICATION_ERROR", e.StatusCode)
 	assert.Equal(t, requestIDOfAuth(t, m.authBody[0]), e.RequestID, "the authenticate request's own id")
 	assert.Len(t, m.authBody, 1, "a refused login is not retried")
 	assert.NotContains(t, err.Error(), seedCreds.Secret)
+	assert.Equal(t, "alfaview: permissionGroups.list: authenticate: auth.authenticate (POST /json/v1/authenticationService/authenticate): "+
+		"200 AUTHENTICATION_ERROR: invalid API credentials [request "+e.RequestID+"]", err.Error(), "names the vendor once")
+
+	// The gateway's 401 form of a refused login carries its status too.
+	m.authReply = func() *http.Response {
+		return jsonResponse(401, `{"code":16,"message":"invalid credentials","details":[]}`)
+	}
+	_, err = m.client(seedCreds).PermissionGroups.List(context.Background())
+	require.ErrorAs(t, err, &e)
+	assert.Equal(t, 401, e.HTTPStatus)
+	assert.ErrorIs(t, err, alfaview.ErrUnauthorized)
+	assert.Equal(t, 1, strings.Count(err.Error(), "alfaview"), err.Error())
 }
 
 func requestIDOfAuth(t *testing.T, body string) string {

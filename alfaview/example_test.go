@@ -152,6 +152,37 @@ func ExampleRoomsService_List() {
 	// Munich ROOM_TYPE_ROOM
 }
 
+// Page hands out one page at a time; its NextPageToken resumes the
+// listing later, in this run or another.
+func ExampleRoomsService_Page() {
+	srv := alfaviewtest.NewServer(nil)
+	defer srv.Close()
+	for _, name := range []string{"Berlin", "Hamburg", "Munich"} {
+		srv.AddRoom(alfaview.Room{DisplayName: name})
+	}
+	c, err := alfaview.NewClient(srv.APIKeyCredentials(), srv.Options()...)
+	if err != nil {
+		log.Fatal(err)
+	}
+	ctx := context.Background()
+	opts := &alfaview.ListRoomsOptions{Limit: 2}
+	for p, err := c.Rooms.Page(ctx, opts); ; p, err = p.NextPage(ctx) {
+		if errors.Is(err, alfaview.ErrNoMorePages) {
+			break
+		}
+		if err != nil {
+			log.Fatal(err)
+		}
+		for _, r := range p.Rooms {
+			fmt.Print(r.DisplayName, " ")
+		}
+		fmt.Printf("(more: %t)\n", p.NextPageToken != "")
+	}
+	// Output:
+	// Berlin Hamburg (more: true)
+	// Munich (more: false)
+}
+
 func ExampleRoomsService_Create() {
 	srv := alfaviewtest.NewServer(nil)
 	defer srv.Close()
@@ -165,7 +196,7 @@ func ExampleRoomsService_Create() {
 		log.Fatal(err)
 	}
 	fmt.Println(room.DisplayName, room.Mode, room.Type)
-	if err := c.Rooms.Destroy(ctx, room.ID); err != nil {
+	if err := c.Rooms.Delete(ctx, room.ID); err != nil {
 		log.Fatal(err)
 	}
 	// Output:

@@ -1,6 +1,7 @@
 package alfaview
 
 import (
+	"context"
 	"encoding/json"
 	"time"
 
@@ -21,4 +22,12 @@ func DecodeRooms(b []byte) ([]*Room, error) {
 	var r orderedRooms
 	err := json.Unmarshal(b, &r)
 	return r, err
+}
+
+// RefreshSession runs one refresh-token authentication and returns its
+// error, which the Client itself answers by falling back to the
+// credentials.
+func RefreshSession(ctx context.Context, c *Client) error {
+	_, _, err := c.auth.refreshSession(ctx)
+	return err
 }

@@ -21,6 +21,8 @@ func FuzzDecodeError(f *testing.F) {
 		{500, ""},
 		{200, `{"replyInfo":null}`},
 		{200, `{"replyInfo":{"statusCode":7}}`},
+		{200, `{"replyInfo":{"statusCode":"PARTIAL_ERROR"},"groupLinks":[{"id":"l1"}],"guestLinks":null}`},
+		{200, `{"replyInfo":{"statusCode":"PARTIAL_ERROR"},"groupLinks":{"not":"a list"}}`},
 	} {
 		f.Add(seed.status, []byte(seed.body))
 	}

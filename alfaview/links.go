@@ -2,8 +2,10 @@ package alfaview
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/mail"
+	"regexp"
 	"strings"
 	"time"
 
@@ -29,6 +31,12 @@ type GroupLinkCreation struct {
 	PermissionGroupID string
 	// AllowDialIn lets people join by phone with the link's dial-in code.
 	AllowDialIn bool
+	// SkipRoomPermissionsUpdate is the creation's
+	// skipRoomPermissionsUpdate (alfaview-php-sdk v2.4.4,
+	// GuestServiceV2GroupLinkCreation). alfaview does not say what it
+	// skips; its create-guest-links example says to leave it false, as the
+	// zero value does (it is then not sent).
+	SkipRoomPermissionsUpdate bool
 }
 
 // GroupLink is a group link as alfaview stores it.
@@ -63,18 +71,27 @@ type GuestLinkCreation struct {
 	// Email is the guest's address (required); alfaview mails the link
 	// there when SendEmail is set.
 	Email string
-	// DisplayName is the name the guest appears under in the room (required).
+	// DisplayName is the name the guest appears under in the room;
+	// optional (alfaview's create-guest-links example), but not blank.
 	DisplayName string
 	// ValidFrom and ValidUntil bound when the link can be used, as for
 	// GroupLinkCreation.
 	ValidFrom, ValidUntil time.Time
-	// Locale is the language of the invitation: "de", "en", or empty for
-	// alfaview's default.
+	// Locale is the language of the invitation email as a language tag:
+	// alfaview documents "de" and "en" (its default when Locale is empty),
+	// and its own SDK sends "en-US". Only the shape is checked (letters,
+	// then subtags of letters and digits joined by "-" or "_"), so that
+	// alfaview decides which languages it has.
 	Locale string
 	// SendEmail makes alfaview send the invitation to Email.
 	SendEmail bool
 	// PermissionGroupID is the permission group the guest gets; required.
 	PermissionGroupID string
+	// AllowDialIn lets the guest join by phone with the link's dial-in code.
+	AllowDialIn bool
+	// SkipRoomPermissionsUpdate is as for GroupLinkCreation; alfaview's
+	// example says to leave it false when creating guest links.
+	SkipRoomPermissionsUpdate bool
 }
 
 // GuestLink is a guest link as alfaview stores it; the fields it shares
@@ -98,22 +115,43 @@ type GuestLink struct {
 	DialInCode    string
 }
 
+// The creation bodies follow alfaview-php-sdk v2.4.4's
+// GuestServiceV2GroupLinkCreation and GuestServiceV2GuestLinkCreation.
 type groupLinkCreationWire struct {
-	Description       string   `json:"description"`
-	ValidFrom         wireTime `json:"validFrom,omitzero"`
-	ValidUntil        wireTime `json:"validUntil,omitzero"`
-	PermissionGroupID string   `json:"permissionGroupId"`
-	AllowDialIn       bool     `json:"allowDialIn,omitempty"`
+	Description               string   `json:"description"`
+	ValidFrom                 wireTime `json:"validFrom,omitzero"`
+	ValidUntil                wireTime `json:"validUntil,omitzero"`
+	PermissionGroupID         string   `json:"permissionGroupId"`
+	SkipRoomPermissionsUpdate bool     `json:"skipRoomPermissionsUpdate,omitempty"`
+	AllowDialIn               bool     `json:"allowDialIn,omitempty"`
 }
 
 type guestLinkCreationWire struct {
-	Email             string   `json:"email"`
-	DisplayName       string   `json:"displayName"`
-	ValidFrom         wireTime `json:"validFrom,omitzero"`
-	ValidUntil        wireTime `json:"validUntil,omitzero"`
-	Locale            string   `json:"locale,omitempty"`
-	SendEmail         bool     `json:"sendEmail,omitempty"`
-	PermissionGroupID string   `json:"permissionGroupId"`
+	Email                     string   `json:"email"`
+	DisplayName               string   `json:"displayName,omitempty"`
+	ValidFrom                 wireTime `json:"validFrom,omitzero"`
+	ValidUntil                wireTime `json:"validUntil,omitzero"`
+	Locale                    string   `json:"locale,omitempty"`
+	SendEmail                 bool     `json:"sendEmail,omitempty"`
+	PermissionGroupID         string   `json:"permissionGroupId"`
+	SkipRoomPermissionsUpdate bool     `json:"skipRoomPermissionsUpdate,omitempty"`
+	AllowDialIn               bool     `json:"allowDialIn,omitempty"`
+}
+
+// The request bodies (GuestServiceV2CreateGroupLinksRequest and
+// ...CreateGuestLinksRequest): origin and timezone come from WithOrigin and
+// WithTimezone.
+type createGroupLinksRequest struct {
+	RoomID    string                  `json:"roomId"`
+	Creations []groupLinkCreationWire `json:"groupLinkCreations"`
+	Origin    string                  `json:"origin,omitempty"`
+}
+
+type createGuestLinksRequest struct {
+	RoomID    string                  `json:"roomId"`
+	Creations []guestLinkCreationWire `json:"guestLinkCreations"`
+	Origin    string                  `json:"origin,omitempty"`
+	Timezone  string                  `json:"timezone,omitempty"`
 }
 
 // linkWire is a group or a guest link as alfaview sends it.
@@ -195,6 +233,11 @@ func checkWindow(v *validate.Checker, field string, from, until time.Time) {
 // otherwise the error matches ErrInvalidParams and nothing is sent. A
 // missing room gives ErrRoomNotFound. The call is not idempotent: it is
 // never sent again once it may have reached alfaview.
+//
+// When alfaview creates only some of the links (PARTIAL_ERROR), the links
+// it created are returned together with a *PartialError (matching
+// ErrPartial) that holds them too: they exist, so create only the others
+// again.
 func (s *LinksService) CreateGroupLinks(ctx context.Context, roomID string, links []GroupLinkCreation, opts ...CallOption) ([]GroupLink, error) {
 	v := validate.New(ErrInvalidParams, vendor, opCreateGroupLinks.Name).
 		NotEmpty("roomID", roomID).
@@ -206,18 +249,20 @@ func (s *LinksService) CreateGroupLinks(ctx context.Context, roomID string, link
 		checkWindow(v, f, l.ValidFrom, l.ValidUntil)
 		wire[i] = groupLinkCreationWire{
 			Description: l.Description, ValidFrom: wireTime{l.ValidFrom}, ValidUntil: wireTime{l.ValidUntil},
-			PermissionGroupID: l.PermissionGroupID, AllowDialIn: l.AllowDialIn,
+			PermissionGroupID: l.PermissionGroupID, SkipRoomPermissionsUpdate: l.SkipRoomPermissionsUpdate,
+			AllowDialIn: l.AllowDialIn,
 		}
 	}
 	if err := v.Err(); err != nil {
 		return nil, err
 	}
-	body := struct {
-		RoomID    string                  `json:"roomId"`
-		Creations []groupLinkCreationWire `json:"groupLinkCreations"`
-	}{roomID, wire}
+	body := createGroupLinksRequest{RoomID: roomID, Creations: wire, Origin: s.c.cfg.origin}
 	var reply groupLinksReply
 	if err := s.c.call(ctx, &opCreateGroupLinks, []string{"guestService.v2", "createGroupLinks"}, body, &reply, opts); err != nil {
+		var pe *PartialError
+		if errors.As(err, &pe) {
+			return pe.GroupLinks, err
+		}
 		return nil, err
 	}
 	return reply.links(), nil
@@ -241,11 +286,13 @@ func (s *LinksService) ListGroupLinks(ctx context.Context, roomID string, opts .
 // room roomID and returns them in the same order.
 //
 // roomID, at least one link, and each link's Email (a plain address such
-// as ada@example.com), DisplayName and PermissionGroupID are required;
-// Locale must be "de", "en" or empty; ValidUntil must be after ValidFrom
-// when both are set. Otherwise the error matches ErrInvalidParams and
-// nothing is sent. Like CreateGroupLinks it is never sent again once it
-// may have reached alfaview.
+// as ada@example.com) and PermissionGroupID are required; DisplayName may
+// be empty but not blank, Locale must be empty or shaped like a language
+// tag, and ValidUntil must be after ValidFrom when both are set. Otherwise
+// the error matches ErrInvalidParams and nothing is sent. Like
+// CreateGroupLinks it is never sent again once it may have reached
+// alfaview, and a PARTIAL_ERROR returns the links created with a
+// *PartialError.
 func (s *LinksService) CreateGuestLinks(ctx context.Context, roomID string, links []GuestLinkCreation, opts ...CallOption) ([]GuestLink, error) {
 	v := validate.New(ErrInvalidParams, vendor, opCreateGuestLinks.Name).
 		NotEmpty("roomID", roomID).
@@ -254,28 +301,35 @@ func (s *LinksService) CreateGuestLinks(ctx context.Context, roomID string, link
 	for i, l := range links {
 		f := fmt.Sprintf("links[%d]", i)
 		v.Check(plainEmail(l.Email), f+".Email", "must be an email address such as ada@example.com").
-			NotEmpty(f+".DisplayName", l.DisplayName).
-			Check(l.Locale == "" || l.Locale == "de" || l.Locale == "en", f+".Locale", `must be "de", "en" or empty`).
+			Check(l.DisplayName == "" || strings.TrimSpace(l.DisplayName) != "", f+".DisplayName", "must not be blank (leave it empty for none)").
+			Check(l.Locale == "" || languageTag(l.Locale), f+".Locale", `must be a language tag such as "de", "en" or "en-US", or empty`).
 			NotEmpty(f+".PermissionGroupID", l.PermissionGroupID)
 		checkWindow(v, f, l.ValidFrom, l.ValidUntil)
 		wire[i] = guestLinkCreationWire{
 			Email: l.Email, DisplayName: l.DisplayName, ValidFrom: wireTime{l.ValidFrom}, ValidUntil: wireTime{l.ValidUntil},
 			Locale: l.Locale, SendEmail: l.SendEmail, PermissionGroupID: l.PermissionGroupID,
+			SkipRoomPermissionsUpdate: l.SkipRoomPermissionsUpdate, AllowDialIn: l.AllowDialIn,
 		}
 	}
 	if err := v.Err(); err != nil {
 		return nil, err
 	}
-	body := struct {
-		RoomID    string                  `json:"roomId"`
-		Creations []guestLinkCreationWire `json:"guestLinkCreations"`
-	}{roomID, wire}
+	body := createGuestLinksRequest{RoomID: roomID, Creations: wire, Origin: s.c.cfg.origin, Timezone: s.c.cfg.zoneName()}
 	var reply guestLinksReply
 	if err := s.c.call(ctx, &opCreateGuestLinks, []string{"guestService.v2", "createGuestLinks"}, body, &reply, opts); err != nil {
+		var pe *PartialError
+		if errors.As(err, &pe) {
+			return pe.GuestLinks, err
+		}
 		return nil, err
 	}
 	return reply.links(), nil
 }
+
+// languageTag matches the shape of a BCP 47 language tag, or of a POSIX
+// locale name without its encoding: 2 to 8 letters, then subtags of 1 to 8
+// letters or digits, each after "-" or "_".
+var languageTag = regexp.MustCompile(`^[A-Za-z]{2,8}([-_][A-Za-z0-9]{1,8})*$`).MatchString
 
 // plainEmail accepts a bare address with a dotted domain, nothing else
 // ("Ada <ada@example.com>" is a valid RFC 5322 address but not what

@@ -53,7 +53,7 @@ func TestGroupLinksLifecycle(t *testing.T) {
 	assert.True(t, links[1].DialInAllowed)
 	assert.Len(t, links[1].DialInCode, 8)
 	assert.Equal(t, moderator.ID, links[1].PermissionGroupID)
-	assert.Equal(t, 1, srv.AppliedCount("links.createGroupLinks"))
+	assert.Equal(t, 1, srv.AppliedCount(alfaviewtest.OpLinksCreateGroupLinks))
 	assert.Equal(t, links, srv.GroupLinks(room.ID))
 
 	listed, err := c.Links.ListGroupLinks(ctx, room.ID)
@@ -68,7 +68,7 @@ func TestGroupLinksLifecycle(t *testing.T) {
 	err = c.Links.Delete(ctx, room.ID, links[1].ID)
 	require.ErrorIs(t, err, alfaview.ErrNotFound, "deleting twice on purpose is reported")
 	assert.NotErrorIs(t, err, alfaview.ErrRoomNotFound)
-	assert.Equal(t, 1, srv.AppliedCount("links.delete"))
+	assert.Equal(t, 1, srv.AppliedCount(alfaviewtest.OpLinksDelete))
 }
 
 func TestListLinksOfTheCompany(t *testing.T) {
@@ -108,7 +108,7 @@ func TestGuestLinksLifecycle(t *testing.T) {
 	assert.Equal(t, until, links[0].ValidUntil)
 	assert.Equal(t, "de", links[1].Locale)
 	assert.Regexp(t, joinLinkFormat, links[0].JoinLink)
-	assert.Equal(t, 1, srv.AppliedCount("links.createGuestLinks"))
+	assert.Equal(t, 1, srv.AppliedCount(alfaviewtest.OpLinksCreateGuestLinks))
 
 	listed, err := c.Links.ListGuestLinks(ctx, room.ID)
 	require.NoError(t, err)
@@ -140,7 +140,7 @@ func TestCreateLinksServerErrors(t *testing.T) {
 
 	_, err = c.Links.CreateGuestLinks(ctx, "no-such-room", []alfaview.GuestLinkCreation{{Email: "a@b.example", DisplayName: "A", PermissionGroupID: "x"}})
 	require.ErrorIs(t, err, alfaview.ErrRoomNotFound)
-	assert.Zero(t, srv.AppliedCount("links.createGroupLinks")+srv.AppliedCount("links.createGuestLinks"))
+	assert.Zero(t, srv.AppliedCount(alfaviewtest.OpLinksCreateGroupLinks)+srv.AppliedCount(alfaviewtest.OpLinksCreateGuestLinks))
 
 	err = c.Links.Delete(ctx, "no-such-room", "l1")
 	require.ErrorIs(t, err, alfaview.ErrRoomNotFound)
@@ -175,7 +175,7 @@ func TestLinksValidation(t *testing.T) {
 		}, []string{"links[0].ValidUntil"}},
 		{"guest: every field", func() error {
 			_, err := c.Links.CreateGuestLinks(ctx, "r", []alfaview.GuestLinkCreation{
-				{Email: "Ada <ada@example.com>", Locale: "fr", ValidFrom: t0, ValidUntil: t0},
+				{Email: "Ada <ada@example.com>", DisplayName: " ", Locale: "en US", ValidFrom: t0, ValidUntil: t0},
 			})
 			return err
 		}, []string{"links[0].Email", "links[0].DisplayName", "links[0].Locale", "links[0].PermissionGroupID", "links[0].ValidUntil"}},
@@ -212,4 +212,30 @@ func validationOf(c *alfaview.Client, email string) string {
 	cancel() // a valid call stops at the cancelled context, before sending
 	_, err := c.Links.CreateGuestLinks(ctx, "r", []alfaview.GuestLinkCreation{{Email: email, DisplayName: "A", PermissionGroupID: "pg"}})
 	return err.Error()
+}
+
+// Against the fake: the official optional fields and the free-form
+// locale work end to end, and the origin is recorded on the links.
+func TestLinksOptionalFieldsThroughTheFake(t *testing.T) {
+	srv := alfaviewtest.NewServer(t)
+	c := newClient(t, srv, srv.APIKeyCredentials(), alfaview.WithOrigin("invite-bot"))
+	ctx := context.Background()
+	room := srv.AddRoom(alfaview.Room{DisplayName: "Lab"})
+	pg := participant(t, srv)
+	guests, err := c.Links.CreateGuestLinks(ctx, room.ID, []alfaview.GuestLinkCreation{
+		{Email: "ada@example.com", PermissionGroupID: pg, Locale: "en-US", AllowDialIn: true, SkipRoomPermissionsUpdate: true},
+		{Email: "bo@example.com", PermissionGroupID: pg},
+	})
+	require.NoError(t, err)
+	require.Len(t, guests, 2)
+	assert.Empty(t, guests[0].DisplayName)
+	assert.Equal(t, "en-US", guests[0].Locale)
+	assert.Equal(t, "en", guests[1].Locale, "alfaview's default")
+	assert.True(t, guests[0].DialInAllowed)
+	assert.Equal(t, "invite-bot", guests[0].Origin)
+	groups, err := c.Links.CreateGroupLinks(ctx, room.ID, []alfaview.GroupLinkCreation{{PermissionGroupID: pg, SkipRoomPermissionsUpdate: true}})
+	require.NoError(t, err)
+	assert.Equal(t, "invite-bot", groups[0].Origin)
+	assert.Equal(t, groups, srv.GroupLinks(room.ID))
+	assert.Equal(t, guests, srv.GuestLinks(room.ID))
 }

@@ -3,6 +3,7 @@ package alfaview
 import (
 	"cmp"
 	"context"
+	"encoding/json"
 	"slices"
 	"strings"
 )
@@ -11,6 +12,21 @@ import (
 // businessLogicService). Reach it as Client.PermissionGroups.
 type PermissionGroupsService struct{ c *Client }
 
+// Role is the role a permission group gives (alfaview-php-sdk v2.4.4,
+// CommonRole). alfaview may add roles; unknown ones are kept as sent.
+type Role string
+
+// The roles alfaview's SDK lists.
+const (
+	RoleCustom      Role = "ROLE_CUSTOM"
+	RoleNoAccess    Role = "ROLE_NO_ACCESS"
+	RoleGuest       Role = "ROLE_GUEST"
+	RoleSpectator   Role = "ROLE_SPECTATOR"
+	RoleParticipant Role = "ROLE_PARTICIPANT"
+	RoleModerator   Role = "ROLE_MODERATOR"
+	RoleAdmin       Role = "ROLE_ADMIN"
+)
+
 // PermissionGroup is a set of permissions people in a room can be given,
 // such as Moderator or Participant. Links name one by ID.
 type PermissionGroup struct {
@@ -18,9 +34,12 @@ type PermissionGroup struct {
 	Name string
 	// Order is alfaview's display order, most privileged first.
 	Order int
+	// Role is the group's role, from its permissions' "role" entry
+	// (CommonPermissions.role); empty when alfaview sent none.
+	Role Role
 	// Permissions are the group's boolean flags by alfaview's name (voice,
 	// video, screen, chat, chatBroadcast, promote, join …). Entries that
-	// are not booleans are left out.
+	// are not booleans (role among them) are left out.
 	Permissions map[string]bool
 }
 
@@ -30,19 +49,23 @@ type permissionGroupWire struct {
 	Permissions map[string]wireFlag `json:"permissions"`
 }
 
-// wireFlag is one entry of a group's permissions: a boolean, or a value of
-// another kind, which List leaves out. Decoding it copies nothing, where a
-// json.RawMessage per entry would.
-type wireFlag struct{ isBool, on bool }
+// wireFlag is one entry of a group's permissions: a boolean, a string (the
+// role), or a value of another kind, which List leaves out. Decoding it
+// copies nothing but strings, where a json.RawMessage per entry would.
+type wireFlag struct {
+	isBool, on bool
+	str        string
+}
 
 func (f *wireFlag) UnmarshalJSON(b []byte) error {
-	switch string(b) {
-	case "true":
+	*f = wireFlag{}
+	switch {
+	case string(b) == "true":
 		*f = wireFlag{isBool: true, on: true}
-	case "false":
+	case string(b) == "false":
 		*f = wireFlag{isBool: true}
-	default:
-		*f = wireFlag{}
+	case len(b) > 0 && b[0] == '"':
+		return json.Unmarshal(b, &f.str)
 	}
 	return nil
 }
@@ -66,8 +89,11 @@ func permissionGroups(m map[string]permissionGroupWire) []PermissionGroup {
 	for id, w := range m {
 		g := PermissionGroup{ID: id, Name: w.Name, Order: w.Order, Permissions: make(map[string]bool, len(w.Permissions))}
 		for k, f := range w.Permissions {
-			if f.isBool {
+			switch {
+			case f.isBool:
 				g.Permissions[k] = f.on
+			case k == "role":
+				g.Role = Role(f.str)
 			}
 		}
 		out = append(out, g)

@@ -281,7 +281,7 @@ func TestOtherRequestBodies(t *testing.T) {
 				return err
 			}},
 		{"destroy room", "roomService/destroy", `{}`, `{` + access + `,"roomId":"r1"}`,
-			func(c *alfaview.Client) error { return c.Rooms.Destroy(ctx, "r1") }},
+			func(c *alfaview.Client) error { return c.Rooms.Delete(ctx, "r1") }},
 		{"create guest links", "guestService.v2/createGuestLinks", `{"guestLinks":[{}]}`,
 			`{` + access + `,"roomId":"r1","guestLinkCreations":[{"email":"ada@example.com","displayName":"Ada","validUntil":"2024-05-01T10:00:00Z","locale":"en","sendEmail":true,"permissionGroupId":"pg"}]}`,
 			func(c *alfaview.Client) error {

@@ -43,7 +43,7 @@ func TestCreateNotRetriedAfter503(t *testing.T) {
 	assert.Equal(t, "unavailable", e.StatusMessage)
 	assert.Equal(t, 1, e.Attempts)
 	assert.Equal(t, 1, env.srv.RequestCount())
-	assert.Equal(t, 0, env.srv.AppliedCount("links.createGroupLinks"))
+	assert.Equal(t, 0, env.srv.AppliedCount(alfaviewtest.OpLinksCreateGroupLinks))
 }
 
 func TestCreateNotRetriedAfterCutConnection(t *testing.T) {
@@ -54,7 +54,7 @@ func TestCreateNotRetriedAfterCutConnection(t *testing.T) {
 	require.ErrorAs(t, err, &re)
 	assert.Equal(t, 1, re.Attempts)
 	assert.Equal(t, 1, env.srv.RequestCount())
-	assert.Equal(t, 1, env.srv.AppliedCount("links.createGroupLinks"), "applied once, its answer lost, never sent again")
+	assert.Equal(t, 1, env.srv.AppliedCount(alfaviewtest.OpLinksCreateGroupLinks), "applied once, its answer lost, never sent again")
 }
 
 func TestCreateRoomNotRetriedAfterCutBody(t *testing.T) {
@@ -63,7 +63,7 @@ func TestCreateRoomNotRetriedAfterCutBody(t *testing.T) {
 	_, err := env.c.Rooms.Create(context.Background(), alfaview.RoomCreation{DisplayName: "x"})
 	require.Error(t, err)
 	assert.Equal(t, 1, env.srv.RequestCount())
-	assert.Equal(t, 1, env.srv.AppliedCount("rooms.create"))
+	assert.Equal(t, 1, env.srv.AppliedCount(alfaviewtest.OpRoomsCreate))
 }
 
 func TestCreateRetriedAfter429(t *testing.T) {
@@ -76,7 +76,7 @@ func TestCreateRetriedAfter429(t *testing.T) {
 	assert.Len(t, links, 1)
 	assert.Less(t, time.Since(start), time.Second, "Retry-After is capped by MaxRetryAfter")
 	assert.Equal(t, 2, env.srv.RequestCount())
-	assert.Equal(t, 1, env.srv.AppliedCount("links.createGuestLinks"))
+	assert.Equal(t, 1, env.srv.AppliedCount(alfaviewtest.OpLinksCreateGuestLinks))
 }
 
 func TestReadRetried(t *testing.T) {
@@ -107,7 +107,7 @@ func TestDeleteRetriedAfterLostAnswer(t *testing.T) {
 	require.NoError(t, err)
 	env.srv.Inject(fakekit.Fault{Match: onPath(pathDeleteLink), Cut: fakekit.CutBeforeResponse, Apply: true})
 	require.NoError(t, env.c.Links.Delete(context.Background(), room.ID, links[0].ID))
-	assert.Equal(t, 1, env.srv.AppliedCount("links.delete"))
+	assert.Equal(t, 1, env.srv.AppliedCount(alfaviewtest.OpLinksDelete))
 
 	// A retried delete cannot tell "deleted by the lost attempt" from "never
 	// existed"; the link is gone either way.
@@ -121,8 +121,8 @@ func TestDeleteRetriedAfterLostAnswer(t *testing.T) {
 func TestDestroyRetriedAfterLostAnswer(t *testing.T) {
 	env, room := seededRoom(t)
 	env.srv.Inject(fakekit.Fault{Match: onPath(pathDestroyRoom), Status: 502, Apply: true})
-	require.NoError(t, env.c.Rooms.Destroy(context.Background(), room.ID))
-	assert.Equal(t, 1, env.srv.AppliedCount("rooms.destroy"))
+	require.NoError(t, env.c.Rooms.Delete(context.Background(), room.ID))
+	assert.Equal(t, 1, env.srv.AppliedCount(alfaviewtest.OpRoomsDestroy))
 	assert.Equal(t, 2, env.srv.RequestCount())
 }
 

@@ -7,13 +7,14 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"strconv"
 	"time"
 
 	"github.com/grantkit/grantkit-go/internal/paging"
 	"github.com/grantkit/grantkit-go/internal/validate"
 )
 
-// RoomsService lists, creates and destroys rooms (alfaview's roomService).
+// RoomsService lists, creates and deletes rooms (alfaview's roomService).
 // Reach it as Client.Rooms.
 type RoomsService struct{ c *Client }
 
@@ -87,6 +88,11 @@ type ListRoomsOptions struct {
 	FilterRoomIDs []string
 	// FilterRoomTypes keeps only rooms of these types.
 	FilterRoomTypes []RoomType
+	// PageToken resumes a listing at the page a RoomPage's NextPageToken
+	// names; give it with the Limit and filters of that listing. Empty
+	// starts at the first room. List and Page honour it; ListPage, which
+	// takes an offset instead, refuses it.
+	PageToken string
 }
 
 type listRoomsRequest struct {
@@ -99,16 +105,18 @@ type listRoomsRequest struct {
 // List yields every room matching opts, in the order alfaview sends them,
 // fetching pages of opts.Limit rooms (offset and limit) as the loop needs
 // them and stopping after a short page. Breaking out of the loop sends no
-// further request. An error (ErrInvalidParams for a Limit out of range or a
-// blank FilterRoomIDs entry, before any request) is yielded once and ends
-// the loop.
+// further request. An error (ErrInvalidParams for a Limit out of range, a
+// blank FilterRoomIDs entry or a PageToken that is not one, before any
+// request) is yielded once and ends the loop; so is ErrOffsetLoop when
+// alfaview answers the next offset with the rooms it has just sent, which
+// a server that ignores offset would do forever.
 func (s *RoomsService) List(ctx context.Context, opts *ListRoomsOptions, callOpts ...CallOption) iter.Seq2[*Room, error] {
-	req, err := listRooms(opts)
+	req, start, err := listRooms(opts)
 	if err != nil {
 		return paging.Err[*Room](err)
 	}
-	return paging.Offset(ctx, req.Limit, func(ctx context.Context, offset, limit int) ([]*Room, int, error) {
-		rooms, err := s.page(ctx, req, offset, callOpts)
+	return paging.OffsetKeyed(ctx, req.Limit, roomKey, func(ctx context.Context, offset, limit int) ([]*Room, int, error) {
+		rooms, err := s.page(ctx, req, start+offset, callOpts)
 		return rooms, -1, err
 	})
 }
@@ -116,11 +124,14 @@ func (s *RoomsService) List(ctx context.Context, opts *ListRoomsOptions, callOpt
 // ListPage returns the one page of rooms that starts at offset, for callers
 // who page by hand: the next page starts at offset+len(rooms), and a page
 // shorter than the limit is the last. The offset comes before the options,
-// as in voltmx's ListPage.
+// as in voltmx's ListPage. Page does the same with a RoomPage that fetches
+// its successor itself.
 func (s *RoomsService) ListPage(ctx context.Context, offset int, opts *ListRoomsOptions, callOpts ...CallOption) ([]*Room, error) {
-	req, err := listRooms(opts)
-	if err == nil && offset < 0 {
-		err = validate.New(ErrInvalidParams, vendor, opListRooms.Name).Check(false, "offset", "must not be negative").Err()
+	req, _, err := listRooms(opts)
+	if err == nil {
+		err = validate.New(ErrInvalidParams, vendor, opListRooms.Name).
+			Check(offset >= 0, "offset", "must not be negative").
+			Check(opts == nil || opts.PageToken == "", "PageToken", "is for Page and List; ListPage takes the offset").Err()
 	}
 	if err != nil {
 		return nil, err
@@ -128,7 +139,81 @@ func (s *RoomsService) ListPage(ctx context.Context, offset int, opts *ListRooms
 	return s.page(ctx, req, offset, callOpts)
 }
 
-func listRooms(opts *ListRoomsOptions) (listRoomsRequest, error) {
+// RoomPage is one page of rooms, for callers who page by hand (see
+// RoomsService.Page).
+type RoomPage struct {
+	Rooms []*Room
+	// NextPageToken names the following page, for NextPage or, in a later
+	// run, ListRoomsOptions.PageToken; "" on the last page. It is opaque:
+	// its form may change.
+	NextPageToken string
+
+	s   *RoomsService
+	req listRoomsRequest // Offset is this page's
+}
+
+// Page returns one page of opts.Limit rooms matching opts: the first, or
+// the one opts.PageToken names. Page through the rest with its NextPage:
+//
+//	for p, err := c.Rooms.Page(ctx, opts); ; p, err = p.NextPage(ctx) {
+//		if errors.Is(err, alfaview.ErrNoMorePages) {
+//			break
+//		}
+//		if err != nil {
+//			return err
+//		}
+//		use(p.Rooms)
+//	}
+//
+// Parameters are checked as for List.
+func (s *RoomsService) Page(ctx context.Context, opts *ListRoomsOptions, callOpts ...CallOption) (*RoomPage, error) {
+	req, start, err := listRooms(opts)
+	if err != nil {
+		return nil, err
+	}
+	return s.roomPage(ctx, req, start, callOpts)
+}
+
+// NextPage fetches the page after p with p's options; opts apply to its
+// request. After the last page (NextPageToken "") it returns nil and
+// ErrNoMorePages. A page that repeats p (alfaview ignored the offset) is
+// an error matching ErrOffsetLoop.
+func (p *RoomPage) NextPage(ctx context.Context, opts ...CallOption) (*RoomPage, error) {
+	if p == nil || p.NextPageToken == "" {
+		return nil, ErrNoMorePages
+	}
+	if p.s == nil {
+		return nil, validate.New(ErrInvalidParams, vendor, opListRooms.Name).
+			Check(false, "RoomPage", "was not returned by RoomsService.Page; pass NextPageToken as ListRoomsOptions.PageToken").Err()
+	}
+	next, err := p.s.roomPage(ctx, p.req, p.req.Offset+len(p.Rooms), opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := paging.RepeatedPage(p.Rooms, next.Rooms, roomKey); err != nil {
+		return nil, err
+	}
+	return next, nil
+}
+
+func (s *RoomsService) roomPage(ctx context.Context, req listRoomsRequest, offset int, opts []CallOption) (*RoomPage, error) {
+	rooms, err := s.page(ctx, req, offset, opts)
+	if err != nil {
+		return nil, err
+	}
+	req.Offset = offset
+	p := &RoomPage{Rooms: rooms, s: s, req: req}
+	if len(rooms) > 0 && len(rooms) >= req.Limit {
+		p.NextPageToken = strconv.Itoa(offset + len(rooms))
+	}
+	return p, nil
+}
+
+func roomKey(r *Room) string { return r.ID }
+
+// listRooms checks opts and returns the request they make and the offset
+// their PageToken names.
+func listRooms(opts *ListRoomsOptions) (listRoomsRequest, int, error) {
 	var o ListRoomsOptions
 	if opts != nil {
 		o = *opts
@@ -138,13 +223,19 @@ func listRooms(opts *ListRoomsOptions) (listRoomsRequest, error) {
 	for i, id := range o.FilterRoomIDs {
 		v.NotEmpty(fmt.Sprintf("FilterRoomIDs[%d]", i), id)
 	}
+	start := 0
+	if o.PageToken != "" {
+		n, err := strconv.Atoi(o.PageToken)
+		v.Check(err == nil && n >= 0 && strconv.Itoa(n) == o.PageToken, "PageToken", "is not a RoomPage.NextPageToken")
+		start = n
+	}
 	if err := v.Err(); err != nil {
-		return listRoomsRequest{}, err
+		return listRoomsRequest{}, 0, err
 	}
 	if o.Limit == 0 {
 		o.Limit = DefaultRoomsPageSize
 	}
-	return listRoomsRequest{Limit: o.Limit, FilterRoomIDs: o.FilterRoomIDs, FilterRoomTypes: o.FilterRoomTypes}, nil
+	return listRoomsRequest{Limit: o.Limit, FilterRoomIDs: o.FilterRoomIDs, FilterRoomTypes: o.FilterRoomTypes}, start, nil
 }
 
 func (s *RoomsService) page(ctx context.Context, req listRoomsRequest, offset int, opts []CallOption) ([]*Room, error) {
@@ -236,11 +327,11 @@ func (s *RoomsService) Create(ctx context.Context, r RoomCreation, opts ...CallO
 	return reply.Room.room(reply.RoomID), nil
 }
 
-// Destroy deletes room roomID (required). A room that does not exist gives
-// ErrRoomNotFound, unless the call had to be retried: an earlier attempt
-// may then have destroyed it and lost its answer, and since the room is
-// gone either way Destroy returns nil.
-func (s *RoomsService) Destroy(ctx context.Context, roomID string, opts ...CallOption) error {
+// Delete deletes room roomID (required), with alfaview's roomService/destroy.
+// A room that does not exist gives ErrRoomNotFound, unless the call had to
+// be retried: an earlier attempt may then have deleted it and lost its
+// answer, and since the room is gone either way Delete returns nil.
+func (s *RoomsService) Delete(ctx context.Context, roomID string, opts ...CallOption) error {
 	if err := validate.New(ErrInvalidParams, vendor, opDestroyRoom.Name).
 		NotEmpty("roomID", roomID).Err(); err != nil {
 		return err
@@ -249,4 +340,11 @@ func (s *RoomsService) Destroy(ctx context.Context, roomID string, opts ...CallO
 		RoomID string `json:"roomId"`
 	}{roomID}
 	return s.c.call(ctx, &opDestroyRoom, []string{"roomService", "destroy"}, body, nil, opts)
+}
+
+// Destroy deletes room roomID, as Delete does.
+//
+// Deprecated: use Delete, the name every grantkit-go package gives it.
+func (s *RoomsService) Destroy(ctx context.Context, roomID string, opts ...CallOption) error {
+	return s.Delete(ctx, roomID, opts...)
 }

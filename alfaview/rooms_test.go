@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/grantkit/grantkit-go/alfaview"
+	"github.com/grantkit/grantkit-go/alfaview/alfaviewtest"
 )
 
 func TestPermissionGroupsSortedWithIDs(t *testing.T) {
@@ -24,6 +25,8 @@ func TestPermissionGroupsSortedWithIDs(t *testing.T) {
 		assert.Equal(t, srv.PermissionGroupID(g.Name), g.ID)
 	}
 	assert.Equal(t, []string{"0 Admin", "1 Moderator", "2 Participant", "2 Presenter", "3 Spectator"}, names)
+	assert.Equal(t, []alfaview.Role{"", alfaview.RoleModerator, alfaview.RoleParticipant, "", alfaview.RoleSpectator},
+		[]alfaview.Role{groups[0].Role, groups[1].Role, groups[2].Role, groups[3].Role, groups[4].Role})
 	assert.Equal(t, map[string]bool{"join": true, "voice": false, "video": false, "screen": false, "chat": true,
 		"chatBroadcast": false, "promote": false}, groups[4].Permissions)
 
@@ -45,6 +48,7 @@ func TestPermissionGroupsTolerateRoleAndTies(t *testing.T) {
 	require.Len(t, groups, 3)
 	assert.Equal(t, []string{"c", "a", "b"}, []string{groups[0].ID, groups[1].ID, groups[2].ID})
 	assert.Equal(t, map[string]bool{"voice": true}, groups[2].Permissions)
+	assert.Equal(t, alfaview.RoleModerator, groups[2].Role)
 }
 
 func TestRoomsListPagesInServerOrder(t *testing.T) {
@@ -174,7 +178,7 @@ func TestRoomsCreateAndDestroy(t *testing.T) {
 	stored, ok := srv.Room(r.ID)
 	require.True(t, ok)
 	assert.Equal(t, *r, stored)
-	assert.Equal(t, 1, srv.AppliedCount("rooms.create"))
+	assert.Equal(t, 1, srv.AppliedCount(alfaviewtest.OpRoomsCreate))
 
 	_, err = c.Rooms.Create(ctx, alfaview.RoomCreation{DisplayName: "Orphan", ParentID: "no-such-dept"})
 	require.ErrorIs(t, err, alfaview.ErrRoomNotFound)
@@ -182,10 +186,10 @@ func TestRoomsCreateAndDestroy(t *testing.T) {
 	require.ErrorIs(t, err, alfaview.ErrInvalidParams)
 	require.ErrorContains(t, err, "DisplayName")
 
-	require.NoError(t, c.Rooms.Destroy(ctx, r.ID))
+	require.NoError(t, c.Rooms.Delete(ctx, r.ID))
 	_, ok = srv.Room(r.ID)
 	assert.False(t, ok)
-	require.ErrorIs(t, c.Rooms.Destroy(ctx, r.ID), alfaview.ErrRoomNotFound)
-	require.ErrorIs(t, c.Rooms.Destroy(ctx, ""), alfaview.ErrInvalidParams)
-	assert.Equal(t, 1, srv.AppliedCount("rooms.destroy"))
+	require.ErrorIs(t, c.Rooms.Delete(ctx, r.ID), alfaview.ErrRoomNotFound)
+	require.ErrorIs(t, c.Rooms.Delete(ctx, ""), alfaview.ErrInvalidParams)
+	assert.Equal(t, 1, srv.AppliedCount(alfaviewtest.OpRoomsDestroy))
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"time"
 )
 
@@ -38,6 +39,45 @@ func (t *wireTime) UnmarshalJSON(b []byte) error {
 	v, err := time.Parse(time.RFC3339Nano, s)
 	if err != nil {
 		return err
+	}
+	t.Time = v
+	return nil
+}
+
+// expiresAt is the authenticate reply's expiresAt. alfaview's own SDK
+// (alfaview-php-sdk v2.4.4, src/Model/AuthenticationAuthenticationReply.php)
+// types it as an int64, which alfaview's JSON gateway writes as a decimal
+// string such as "1767225600". The unit is not documented: Unix seconds is
+// inferred. A JSON number of seconds and an RFC 3339 string are accepted
+// too; null, "" and 0 mean no expiry was given.
+type expiresAt struct{ time.Time }
+
+func (t *expiresAt) UnmarshalJSON(b []byte) error {
+	t.Time = time.Time{}
+	if bytes.Equal(b, []byte("null")) {
+		return nil
+	}
+	s := string(b)
+	if len(b) > 0 && b[0] == '"' {
+		if err := json.Unmarshal(b, &s); err != nil {
+			return err
+		}
+	}
+	if s == "" {
+		return nil
+	}
+	if n, err := strconv.ParseInt(s, 10, 64); err == nil {
+		if n != 0 {
+			t.Time = time.Unix(n, 0).UTC()
+		}
+		return nil
+	}
+	if b[0] != '"' {
+		return fmt.Errorf("expiresAt must be whole Unix seconds, not %s", s)
+	}
+	v, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		return fmt.Errorf("expiresAt is neither Unix seconds nor an RFC 3339 time: %w", err)
 	}
 	t.Time = v
 	return nil

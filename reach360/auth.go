@@ -24,6 +24,12 @@ func (k APIKey) GoString() string { return redact.GoString("reach360.APIKey", st
 // LogValue keeps the key out of slog records.
 func (k APIKey) LogValue() slog.Value { return redact.Value(string(k)) }
 
+// MarshalText returns String, so encoding/json (and any encoder that
+// honours encoding.TextMarshaler) writes "[REDACTED]", never the key: a
+// config struct holding an APIKey can be dumped safely. Decoding still
+// reads the key, since APIKey is a plain string to encoding/json.
+func (k APIKey) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
+
 // Format prints String (GoString for %#v) whatever the verb: for verbs a
 // Stringer does not serve, such as %d, fmt would print the key itself.
 func (k APIKey) Format(f fmt.State, verb rune) { redact.Format(f, verb, k.String(), k.GoString()) }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"strings"
 	"time"
 
 	"github.com/grantkit/grantkit-go/internal/auth"
@@ -38,8 +39,12 @@ var regionURLs = map[Region]string{
 type Client struct {
 	// Groups creates, renames, deletes and lists groups and their members.
 	Groups *GroupsService
-	// Users lists, reads and deletes users and lists their groups.
+	// Users lists, reads and deletes users and lists their groups,
+	// reporting groups and managed groups.
 	Users *UsersService
+	// Invitations invites people to the account and lists, reads and
+	// deletes pending invitations.
+	Invitations *InvitationsService
 
 	tc       *transport.Client
 	prefetch bool
@@ -85,27 +90,70 @@ func NewClient(key APIKey, opts ...Option) (*Client, error) {
 	c := &Client{tc: tc, prefetch: cfg.prefetch}
 	c.Groups = &GroupsService{c: c}
 	c.Users = &UsersService{c: c}
+	c.Invitations = &InvitationsService{c: c}
 	return c, nil
 }
 
 // Format prints the client as reach360.Client{BaseURL:"…"} whatever the
-// verb. Without it, a verb such as %s or %d makes fmt print the fields of
-// the engine behind the client, credentials included.
+// verb, with a userinfo password and query values in the base URL masked
+// (a proxy's token goes there). Without it, a verb such as %s or %d makes
+// fmt print the fields of the engine behind the client, credentials
+// included.
 func (c Client) Format(f fmt.State, _ rune) {
 	base := ""
 	if c.tc != nil {
-		base = c.tc.BaseURL().Redacted()
+		base = c.tc.RedactedBaseURL()
 	}
 	fmt.Fprintf(f, "reach360.Client{BaseURL:%q}", base)
 }
 
-// linkRequest is the request for a nextUrl. The API sends absolute links;
-// a relative one is resolved against the base URL rather than rejected.
-// The engine refuses links to another host, so the key never follows a
-// link elsewhere.
+// linkRequest is the request for a nextUrl; see resolveLink.
 func (c *Client) linkRequest(op *transport.Operation, link string) *transport.Request {
-	if u, err := url.Parse(link); err == nil && !u.IsAbs() {
-		link = c.tc.BaseURL().ResolveReference(u).String()
-	}
-	return &transport.Request{Op: op, URL: link}
+	u, _ := c.resolveLink(link)
+	return &transport.Request{Op: op, URL: u}
 }
+
+// resolveLink returns the URL a next-page link is followed at. The API
+// sends absolute links on its own host, which a client pointed at a proxy
+// (WithBaseURL) cannot follow as sent: their path and query are followed
+// against the base URL instead, keeping its path prefix. A relative link
+// is a path from the API root, so it keeps the prefix too. A link on the
+// base URL's host is followed verbatim. Any other link is returned as it
+// is with ok false, and the engine refuses it: the key only ever goes to
+// the configured host.
+func (c *Client) resolveLink(link string) (resolved string, ok bool) {
+	u, err := url.Parse(link)
+	if err != nil {
+		return link, false
+	}
+	base := c.tc.BaseURL()
+	switch {
+	case u.Scheme == "" && u.Host == "":
+		if !strings.HasPrefix(u.Path, "/") {
+			u.Path = "/" + u.Path
+			if u.RawPath != "" {
+				u.RawPath = "/" + u.RawPath
+			}
+		}
+	case strings.EqualFold(u.Scheme, base.Scheme) && strings.EqualFold(u.Host, base.Host):
+		return link, true
+	case !strings.EqualFold(u.Scheme, "https") || !apiHosts[strings.ToLower(u.Hostname())] || (u.Port() != "" && u.Port() != "443"):
+		return link, false
+	}
+	resolved = base.Scheme + "://" + base.Host + strings.TrimRight(base.EscapedPath(), "/") + u.EscapedPath()
+	if u.RawQuery != "" {
+		resolved += "?" + u.RawQuery
+	}
+	return resolved, true
+}
+
+// apiHosts are the hosts of the regions' endpoints, whose links a proxy in
+// between passes on unchanged.
+var apiHosts = func() map[string]bool {
+	m := make(map[string]bool, len(regionURLs))
+	for _, raw := range regionURLs {
+		u, _ := url.Parse(raw)
+		m[u.Hostname()] = true
+	}
+	return m
+}()

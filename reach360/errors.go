@@ -3,6 +3,7 @@ package reach360
 import (
 	"encoding/json"
 	"errors"
+	"net/http"
 	"strings"
 
 	"github.com/grantkit/grantkit-go/internal/transport"
@@ -27,6 +28,20 @@ var (
 	// ErrInvalidAPIVersion matches the API's invalid_api_version: the
 	// server does not know the version sent with WithAPIVersion.
 	ErrInvalidAPIVersion = errors.New("reach360: invalid API version")
+	// ErrUserNotFound matches the API's user_not_found, whatever the
+	// status: the user id names no user of the account. A 404 for a user
+	// is also ErrNotFound.
+	ErrUserNotFound = errors.New("reach360: user not found")
+	// ErrUserExists matches the Invitations API's user_exists: the email
+	// address already has an account, so there is no one to invite.
+	ErrUserExists = errors.New("reach360: user exists")
+	// ErrInvitePending matches the Invitations API's invite_pending: the
+	// email address already has a pending invitation.
+	ErrInvitePending = errors.New("reach360: invitation pending")
+	// ErrInvalidUserRole matches the API's invalid_user_role: the user's
+	// role does not allow the operation, such as listing the reporting
+	// groups of a user who is not a reporter.
+	ErrInvalidUserRole = errors.New("reach360: invalid user role")
 )
 
 var sentinels = transport.Sentinels{
@@ -35,6 +50,10 @@ var sentinels = transport.Sentinels{
 		"group_not_found":     ErrGroupNotFound,
 		"read_only_group":     ErrReadOnlyGroup,
 		"invalid_api_version": ErrInvalidAPIVersion,
+		"user_not_found":      ErrUserNotFound,
+		"user_exists":         ErrUserExists,
+		"invite_pending":      ErrInvitePending,
+		"invalid_user_role":   ErrInvalidUserRole,
 	},
 }
 
@@ -171,6 +190,19 @@ func first(a, b string) string {
 	return b
 }
 
-// isGone is the deletes' Operation.AlreadyDone: the group or user does not
-// exist, so a retry that finds it missing reports the delete as done.
-func isGone(err error) bool { return errors.Is(err, ErrNotFound) }
+// The deletes' Operation.AlreadyDone: a retry that finds the target missing
+// reports the delete as done. Each asks for the API's own answer, its error
+// code, not a bare 404: a proxy or a wrong base path answers 404 too, and
+// that must never turn a delete that did nothing into a success.
+func groupGone(err error) bool { return errors.Is(err, ErrGroupNotFound) }
+
+func userGone(err error) bool { return errors.Is(err, ErrUserNotFound) }
+
+// invitationGone: the Invitations API article does not name the code of a
+// missing invitation. Any 404 that carries an API error code counts
+// [inferred]: invitation_not_found, by the pattern of group_not_found and
+// user_not_found, is what reach360test sends.
+func invitationGone(err error) bool {
+	var e *Error
+	return errors.As(err, &e) && e.StatusCode == http.StatusNotFound && e.Code != ""
+}

@@ -15,7 +15,8 @@ import (
 var allSentinels = []error{
 	reach360.ErrInvalidParams, reach360.ErrDuplicateName, reach360.ErrGroupNotFound, reach360.ErrReadOnlyGroup,
 	reach360.ErrInvalidAPIVersion, reach360.ErrNotFound, reach360.ErrUnauthorized, reach360.ErrRateLimited,
-	reach360.ErrNoMorePages,
+	reach360.ErrNoMorePages, reach360.ErrUserNotFound, reach360.ErrUserExists, reach360.ErrInvitePending,
+	reach360.ErrInvalidUserRole,
 }
 
 func TestErrorDecoding(t *testing.T) {
@@ -51,6 +52,36 @@ func TestErrorDecoding(t *testing.T) {
 			body: `{"errors":[{"code":"read_only_group","message":"cannot modify Everyone"},{"code":"other","message":"second"}]}`,
 			code: "read_only_group", message: "cannot modify Everyone; second",
 			matches: []error{reach360.ErrReadOnlyGroup},
+		},
+		{
+			name: "user_not_found", status: 404,
+			body: `{"code":"user_not_found","message":"cannot list reporter's groups because user does not exist"}`,
+			code: "user_not_found", message: "cannot list reporter's groups because user does not exist",
+			matches: []error{reach360.ErrUserNotFound, reach360.ErrNotFound},
+		},
+		{
+			name: "user_not_found as 400", status: 400,
+			body: `{"code":"user_not_found","message":"no such user"}`,
+			code: "user_not_found", message: "no such user",
+			matches: []error{reach360.ErrUserNotFound},
+		},
+		{
+			name: "user_exists", status: 409,
+			body: `{"code":"user_exists","message":"cannot create an invitation because the specified email address already has an account"}`,
+			code: "user_exists", message: "cannot create an invitation because the specified email address already has an account",
+			matches: []error{reach360.ErrUserExists},
+		},
+		{
+			name: "invite_pending", status: 400,
+			body: `{"code":"invite_pending","message":"pending"}`,
+			code: "invite_pending", message: "pending",
+			matches: []error{reach360.ErrInvitePending},
+		},
+		{
+			name: "invalid_user_role", status: 400,
+			body: `{"code":"invalid_user_role","message":"cannot list reporter's groups because user is not a reporter"}`,
+			code: "invalid_user_role", message: "cannot list reporter's groups because user is not a reporter",
+			matches: []error{reach360.ErrInvalidUserRole},
 		},
 		{
 			name: "invalid_api_version", status: 400,

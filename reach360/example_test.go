@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log"
+	"net/http"
 
 	"github.com/grantkit/grantkit-go/reach360"
 	"github.com/grantkit/grantkit-go/reach360/reach360test"
@@ -54,7 +55,7 @@ func ExampleGroupsService_List() {
 	// Onboarding
 }
 
-func ExampleGroupsService_NextPage() {
+func ExampleGroupPage_NextPage() {
 	srv, c := newExampleClient()
 	defer srv.Close()
 	for _, name := range []string{"Sales", "Support", "Onboarding"} {
@@ -63,7 +64,7 @@ func ExampleGroupsService_NextPage() {
 	ctx := context.Background()
 
 	page, err := c.Groups.ListPage(ctx, &reach360.ListGroupsOptions{Limit: 3})
-	for ; err == nil; page, err = c.Groups.NextPage(ctx, page) {
+	for ; err == nil; page, err = page.NextPage(ctx) {
 		fmt.Println("page with", len(page.Groups), "groups")
 	}
 	if !errors.Is(err, reach360.ErrNoMorePages) {
@@ -72,6 +73,86 @@ func ExampleGroupsService_NextPage() {
 	// Output:
 	// page with 3 groups
 	// page with 1 groups
+}
+
+// A saved NextPageToken resumes a list later, in another process even.
+func ExampleListUsersOptions_pageToken() {
+	srv, c := newExampleClient()
+	defer srv.Close()
+	for _, email := range []string{"ann@example.com", "bob@example.com", "cy@example.com"} {
+		srv.AddUser(reach360.User{Email: email})
+	}
+	ctx := context.Background()
+
+	first, err := c.Users.ListPage(ctx, &reach360.ListUsersOptions{Limit: 2})
+	if err != nil {
+		log.Fatal(err)
+	}
+	saved := first.NextPageToken
+
+	for u, err := range c.Users.List(ctx, &reach360.ListUsersOptions{PageToken: saved}) {
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Println(u.Email)
+	}
+	// Output: cy@example.com
+}
+
+func ExampleInvitationsService_Create() {
+	srv, c := newExampleClient()
+	defer srv.Close()
+	ctx := context.Background()
+
+	inv, err := c.Invitations.Create(ctx, reach360.InvitationParams{
+		Email: "ada@example.com", FirstName: "Ada", Groups: []string{"Sales"},
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("invited", inv.Email, "to", inv.Groups)
+
+	_, err = c.Invitations.Create(ctx, reach360.InvitationParams{Email: "ada@example.com"})
+	if errors.Is(err, reach360.ErrInvitePending) {
+		fmt.Println("already invited")
+	}
+	// Output:
+	// invited ada@example.com to [Sales]
+	// already invited
+}
+
+func ExampleGroupsService_AddReporter() {
+	srv, c := newExampleClient()
+	defer srv.Close()
+	rita := srv.AddUser(reach360.User{Email: "rita@example.com", Role: reach360.RoleReporter})
+	sales := srv.AddGroup("Sales")
+	ctx := context.Background()
+
+	if err := c.Groups.AddReporter(ctx, sales.ID, rita.ID); err != nil {
+		log.Fatal(err)
+	}
+	for g, err := range c.Users.ReportingGroups(ctx, rita.ID, nil) {
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Println("rita reports on", g.Name)
+	}
+	// Output: rita reports on Sales
+}
+
+// The API-Version the server processed a call with comes back in the
+// answer's headers.
+func ExampleWithResponseInto() {
+	srv, c := newExampleClient()
+	defer srv.Close()
+
+	var resp *http.Response
+	_, err := c.Groups.Get(context.Background(), reach360.EveryoneGroupID, reach360.WithResponseInto(&resp))
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode, resp.Header.Get("API-Version"))
+	// Output: 200 2023-04-04
 }
 
 func ExampleErrDuplicateName() {

@@ -64,7 +64,8 @@ func TestInvalidParamsSendNothing(t *testing.T) {
 			return err
 		}, []string{"Limit"}},
 		{"next page of nil", func() error {
-			_, err := c.Groups.NextPage(ctx, nil)
+			var page *reach360.GroupPage
+			_, err := page.NextPage(ctx)
 			return err
 		}, []string{"page"}},
 		{"members without id, bad limit", func() error {
@@ -309,4 +310,52 @@ func TestRequestErrorsAreMatchableFromThePackage(t *testing.T) {
 	assert.ErrorIs(t, err, reach360.ErrMalformedResponse)
 	var apiErr *reach360.Error
 	assert.False(t, errors.As(err, &apiErr), "not an answer of the API")
+}
+
+// Users.Delete's "already gone" rule: the retry after a lost answer that
+// finds user_not_found is the delete succeeding.
+func TestDeleteUserWhoseAnswerWasLostSucceeds(t *testing.T) {
+	srv, c := newFake(t)
+	u := srv.AddUser(reach360.User{Email: "ada@example.com"})
+	srv.Inject(fakekit.Fault{Cut: fakekit.CutMidBody, Status: http.StatusOK, Apply: true,
+		Match: func(r *http.Request) bool { return r.Method == http.MethodDelete }})
+	require.NoError(t, c.Users.Delete(t.Context(), u.ID))
+	assert.Equal(t, 1, srv.AppliedCount("users.delete"))
+	assert.Equal(t, 2, srv.RequestCount())
+	assert.ErrorIs(t, c.Users.Delete(t.Context(), u.ID), reach360.ErrUserNotFound, "a first attempt that finds nothing")
+}
+
+// A 404 that is not the API's answer (a proxy's page, a wrong base path)
+// never turns a retried delete into a success: the delete did nothing.
+func TestRetriedDeleteMeetingABare404Fails(t *testing.T) {
+	bare404 := fakekit.Fault{Status: http.StatusNotFound, Body: "<html>Not Found</html>", ContentType: "text/html"}
+	cases := map[string]func(*reach360test.Server, *reach360.Client) (func() bool, error){
+		reach360test.OpUsersDelete: func(srv *reach360test.Server, c *reach360.Client) (func() bool, error) {
+			u := srv.AddUser(reach360.User{Email: "ada@example.com"})
+			return func() bool { return len(srv.Users()) == 1 }, c.Users.Delete(t.Context(), u.ID)
+		},
+		reach360test.OpGroupsDelete: func(srv *reach360test.Server, c *reach360.Client) (func() bool, error) {
+			g := srv.AddGroup("Sales")
+			return func() bool { return len(srv.Groups()) == 2 }, c.Groups.Delete(t.Context(), g.ID)
+		},
+		reach360test.OpInvitationsDelete: func(srv *reach360test.Server, c *reach360.Client) (func() bool, error) {
+			inv := srv.AddInvitation(reach360.InvitationParams{Email: "ada@example.com"})
+			return func() bool { return len(srv.Invitations()) == 1 }, c.Invitations.Delete(t.Context(), inv.ID)
+		},
+	}
+	for op, run := range cases {
+		t.Run(op, func(t *testing.T) {
+			srv, c := newFake(t)
+			srv.Inject(fakekit.Fault{Status: http.StatusServiceUnavailable})
+			srv.Inject(bare404)
+			stillThere, err := run(srv, c)
+			assert.ErrorIs(t, err, reach360.ErrNotFound)
+			var e *reach360.Error
+			require.ErrorAs(t, err, &e)
+			assert.Equal(t, 2, e.Attempts)
+			assert.Empty(t, e.Code)
+			assert.True(t, stillThere(), "nothing was deleted")
+			assert.Equal(t, 0, srv.AppliedCount(op))
+		})
+	}
 }

@@ -37,10 +37,20 @@ type UpdateGroupParams struct {
 	Name string `json:"name"`
 }
 
+// EveryoneGroupID is the id of the built-in "Everyone" group, of which every
+// user of the account is a member: pass it wherever a group id goes, such
+// as Groups.Members or Groups.AddReporter. Source: the Course Enrollments
+// API article ("use everyone for the groupId").
+const EveryoneGroupID = "everyone"
+
 // ListOptions page a list.
 type ListOptions struct {
 	// Limit is the page size, 1..100; zero means the API's default of 50.
 	Limit int `url:"limit,omitempty"`
+	// PageToken resumes the list at the page a previous page's
+	// NextPageToken named; "" starts at the first page. The token carries
+	// the page size, so Limit is only checked, not sent, with it.
+	PageToken string `url:"-"`
 }
 
 // ListGroupsOptions page and filter the group list.
@@ -49,28 +59,29 @@ type ListGroupsOptions struct {
 	Limit int `url:"limit,omitempty"`
 	// Name, when set, returns only the group with exactly this name.
 	Name string `url:"name,omitempty"`
+	// PageToken resumes the list at the page a previous GroupPage's
+	// NextPageToken named; "" starts at the first page. The token carries
+	// the page size and the filter, so Limit and Name are not sent with it.
+	PageToken string `url:"-"`
 }
 
-// GroupPage is one page of the group list, for callers who page by hand.
-type GroupPage struct {
-	Groups []*Group `json:"groups"`
-	// NextURL is the server's link to the next page, "" on the last page.
-	// Pass the page to GroupsService.NextPage rather than calling it.
-	NextURL string `json:"nextUrl"`
-}
-
-// GroupsService is the Groups and Group Memberships API: c.Groups.
+// GroupsService is the Groups, Group Memberships and Reporters APIs, and
+// the groups' managers: c.Groups.
 type GroupsService struct{ c *Client }
 
 var (
-	opCreateGroup  = &transport.Operation{Name: "groups.create", Method: http.MethodPost}
-	opGetGroup     = &transport.Operation{Name: "groups.get", Method: http.MethodGet, Idempotent: true}
-	opUpdateGroup  = &transport.Operation{Name: "groups.update", Method: http.MethodPut, Idempotent: true}
-	opDeleteGroup  = &transport.Operation{Name: "groups.delete", Method: http.MethodDelete, Idempotent: true, AlreadyDone: isGone}
-	opListGroups   = &transport.Operation{Name: "groups.list", Method: http.MethodGet, Idempotent: true}
-	opListMembers  = &transport.Operation{Name: "groups.members", Method: http.MethodGet, Idempotent: true}
-	opAddMember    = &transport.Operation{Name: "groups.add_member", Method: http.MethodPut, Idempotent: true}
-	opRemoveMember = &transport.Operation{Name: "groups.remove_member", Method: http.MethodDelete, Idempotent: true}
+	opCreateGroup    = &transport.Operation{Name: "groups.create", Method: http.MethodPost}
+	opGetGroup       = &transport.Operation{Name: "groups.get", Method: http.MethodGet, Idempotent: true}
+	opUpdateGroup    = &transport.Operation{Name: "groups.update", Method: http.MethodPut, Idempotent: true}
+	opDeleteGroup    = &transport.Operation{Name: "groups.delete", Method: http.MethodDelete, Idempotent: true, AlreadyDone: groupGone}
+	opListGroups     = &transport.Operation{Name: "groups.list", Method: http.MethodGet, Idempotent: true}
+	opListMembers    = &transport.Operation{Name: "groups.members", Method: http.MethodGet, Idempotent: true}
+	opAddMember      = &transport.Operation{Name: "groups.add_member", Method: http.MethodPut, Idempotent: true}
+	opRemoveMember   = &transport.Operation{Name: "groups.remove_member", Method: http.MethodDelete, Idempotent: true}
+	opListReporters  = &transport.Operation{Name: "groups.reporters", Method: http.MethodGet, Idempotent: true}
+	opAddReporter    = &transport.Operation{Name: "groups.add_reporter", Method: http.MethodPut, Idempotent: true}
+	opRemoveReporter = &transport.Operation{Name: "groups.remove_reporter", Method: http.MethodDelete, Idempotent: true}
+	opListManagers   = &transport.Operation{Name: "groups.managers", Method: http.MethodGet, Idempotent: true}
 )
 
 func check(op *transport.Operation) *validate.Checker {
@@ -123,7 +134,8 @@ func (s *GroupsService) Update(ctx context.Context, groupID string, p UpdateGrou
 // Delete deletes a group (its members stay users of the account). The
 // built-in "Everyone" group fails with ErrReadOnlyGroup, a missing group
 // with ErrGroupNotFound. When an attempt's answer is lost and the retry
-// finds the group gone, Delete succeeds: the earlier attempt deleted it.
+// finds the group gone (group_not_found, not just any 404), Delete
+// succeeds: the earlier attempt deleted it.
 func (s *GroupsService) Delete(ctx context.Context, groupID string, opts ...CallOption) error {
 	if err := check(opDeleteGroup).NotEmpty("groupID", groupID).Err(); err != nil {
 		return err
@@ -134,36 +146,31 @@ func (s *GroupsService) Delete(ctx context.Context, groupID string, opts ...Call
 
 // List returns every group, fetching pages as the loop needs them; opts may
 // be nil. Breaking out of the loop sends no further requests. An error is
-// yielded once, with a nil group, and ends the loop.
+// yielded once, with a nil group, and ends the loop. callOpts apply to
+// every page request.
 func (s *GroupsService) List(ctx context.Context, opts *ListGroupsOptions, callOpts ...CallOption) iter.Seq2[*Group, error] {
-	first, err := s.firstPage(opts)
+	p, token, err := s.list(opts)
 	if err != nil {
 		return paging.Err[*Group](err)
 	}
-	return walk(ctx, s.c, first, s.fetchGroups, callOpts)
+	return p.seq(ctx, token, callOpts)
 }
 
-// ListPage returns the first page of the group list; opts may be nil.
-// Follow it with NextPage.
+// ListPage returns one page of the group list: the first, or the one
+// opts.PageToken names. opts may be nil. Follow it with GroupPage.NextPage.
 func (s *GroupsService) ListPage(ctx context.Context, opts *ListGroupsOptions, callOpts ...CallOption) (*GroupPage, error) {
-	first, err := s.firstPage(opts)
+	p, token, err := s.list(opts)
 	if err != nil {
 		return nil, err
 	}
-	return s.fetchPage(ctx, first, callOpts)
+	return groupPage(ctx, p, token, callOpts)
 }
 
 // NextPage returns the page after page, following its NextURL. After the
-// last page (NextURL == "") it returns a nil page and ErrNoMorePages, so a
-// loop can run until errors.Is(err, ErrNoMorePages):
+// last page (NextURL == "") it returns a nil page and ErrNoMorePages.
 //
-//	page, err := c.Groups.ListPage(ctx, nil)
-//	for ; err == nil; page, err = c.Groups.NextPage(ctx, page) {
-//		use(page.Groups)
-//	}
-//	if !errors.Is(err, reach360.ErrNoMorePages) {
-//		return err
-//	}
+// Deprecated: use GroupPage.NextPage, the method every page type of the SDK
+// has; NextPage keeps working for pages of any group list.
 func (s *GroupsService) NextPage(ctx context.Context, page *GroupPage, opts ...CallOption) (*GroupPage, error) {
 	if err := check(opListGroups).Check(page != nil, "page", "must not be nil").Err(); err != nil {
 		return nil, err
@@ -171,62 +178,140 @@ func (s *GroupsService) NextPage(ctx context.Context, page *GroupPage, opts ...C
 	if page.NextURL == "" {
 		return nil, ErrNoMorePages
 	}
-	return s.fetchPage(ctx, s.c.linkRequest(opListGroups, page.NextURL), opts)
+	p := page.pages
+	if p == nil {
+		list, _, _ := s.list(nil)
+		p = &list
+	}
+	return groupPage(ctx, *p, page.NextURL, opts)
 }
 
-func (s *GroupsService) firstPage(opts *ListGroupsOptions) (*transport.Request, error) {
+func (s *GroupsService) list(opts *ListGroupsOptions) (pages[*Group], string, error) {
 	if opts == nil {
 		opts = &ListGroupsOptions{}
 	}
-	if err := checkLimit(check(opListGroups), opts.Limit).Err(); err != nil {
-		return nil, err
-	}
-	return &transport.Request{Op: opListGroups, Path: []string{"groups"}, Query: *opts}, nil
-}
-
-// fetchPage is the one place a group page is fetched, for List and for
-// ListPage/NextPage alike.
-func (s *GroupsService) fetchPage(ctx context.Context, r *transport.Request, opts []CallOption) (*GroupPage, error) {
-	var p GroupPage
-	if _, err := s.c.tc.Do(ctx, r, &p, opts...); err != nil {
-		return nil, err
-	}
-	return &p, nil
-}
-
-func (s *GroupsService) fetchGroups(ctx context.Context, r *transport.Request, opts []CallOption) ([]*Group, string, error) {
-	p, err := s.fetchPage(ctx, r, opts)
-	if err != nil {
-		return nil, "", err
-	}
-	return p.Groups, p.NextURL, nil
+	return listPages(s.c, check(opListGroups), &transport.Request{Op: opListGroups, Path: []string{"groups"}, Query: *opts},
+		opts.Limit, opts.PageToken, (*wirePage).groups)
 }
 
 // Members returns the users in a group, fetching pages as the loop needs
 // them; opts may be nil. Every user is a member of the built-in "Everyone"
-// group. A missing group yields ErrGroupNotFound.
+// group (EveryoneGroupID). A missing group yields ErrGroupNotFound.
 func (s *GroupsService) Members(ctx context.Context, groupID string, opts *ListOptions, callOpts ...CallOption) iter.Seq2[*User, error] {
-	first, err := listRequest(opListMembers, opts, "groupID", groupID, "groups", groupID, "users")
+	p, token, err := s.members(groupID, opts)
 	if err != nil {
 		return paging.Err[*User](err)
 	}
-	return walk(ctx, s.c, first, s.c.Users.fetchUsers, callOpts)
+	return p.seq(ctx, token, callOpts)
+}
+
+// MembersPage returns one page of a group's members: the first, or the one
+// opts.PageToken names. Follow it with UserPage.NextPage.
+func (s *GroupsService) MembersPage(ctx context.Context, groupID string, opts *ListOptions, callOpts ...CallOption) (*UserPage, error) {
+	p, token, err := s.members(groupID, opts)
+	if err != nil {
+		return nil, err
+	}
+	return userPage(ctx, p, token, callOpts)
+}
+
+func (s *GroupsService) members(groupID string, opts *ListOptions) (pages[*User], string, error) {
+	return subList(s.c, opListMembers, opts, "groupID", groupID, (*wirePage).users, "groups", groupID, "users")
 }
 
 // AddMember adds a user to a group; adding a member again changes nothing.
 func (s *GroupsService) AddMember(ctx context.Context, groupID, userID string, opts ...CallOption) error {
-	return s.membership(ctx, opAddMember, groupID, userID, opts)
+	return s.assign(ctx, opAddMember, groupID, "users", userID, opts)
 }
 
 // RemoveMember removes a user from a group; the user stays in the account.
 func (s *GroupsService) RemoveMember(ctx context.Context, groupID, userID string, opts ...CallOption) error {
-	return s.membership(ctx, opRemoveMember, groupID, userID, opts)
+	return s.assign(ctx, opRemoveMember, groupID, "users", userID, opts)
 }
 
-func (s *GroupsService) membership(ctx context.Context, op *transport.Operation, groupID, userID string, opts []CallOption) error {
+// Reporters returns the reporters of a group, the users who see its report
+// data, fetching pages as the loop needs them; opts may be nil. Reporters
+// of the "Everyone" group are included, as they report on every group. A
+// missing group yields ErrGroupNotFound.
+//
+// Source: the Reporters and Reporting Groups API article,
+// GET /groups/{groupId}/reporters, answering {"reporters": [...], "nextUrl"}.
+func (s *GroupsService) Reporters(ctx context.Context, groupID string, opts *ListOptions, callOpts ...CallOption) iter.Seq2[*User, error] {
+	p, token, err := s.reporters(groupID, opts)
+	if err != nil {
+		return paging.Err[*User](err)
+	}
+	return p.seq(ctx, token, callOpts)
+}
+
+// ReportersPage returns one page of a group's reporters: the first, or the
+// one opts.PageToken names. Follow it with UserPage.NextPage.
+func (s *GroupsService) ReportersPage(ctx context.Context, groupID string, opts *ListOptions, callOpts ...CallOption) (*UserPage, error) {
+	p, token, err := s.reporters(groupID, opts)
+	if err != nil {
+		return nil, err
+	}
+	return userPage(ctx, p, token, callOpts)
+}
+
+func (s *GroupsService) reporters(groupID string, opts *ListOptions) (pages[*User], string, error) {
+	return subList(s.c, opListReporters, opts, "groupID", groupID, (*wirePage).users, "groups", groupID, "reporters")
+}
+
+// AddReporter lets a reporter see a group's report data
+// (PUT /groups/{groupId}/reporters/{userId}); adding it again changes
+// nothing. Use EveryoneGroupID to let the reporter see every group. A
+// missing group fails with ErrGroupNotFound, a missing user with
+// ErrUserNotFound, and a user who is not a reporter with
+// ErrInvalidUserRole [inferred: the article names invalid_user_role for
+// the reporting-groups list; the fake answers it here too].
+func (s *GroupsService) AddReporter(ctx context.Context, groupID, userID string, opts ...CallOption) error {
+	return s.assign(ctx, opAddReporter, groupID, "reporters", userID, opts)
+}
+
+// RemoveReporter takes a group's report data away from a reporter
+// (DELETE /groups/{groupId}/reporters/{userId}); the user stays a reporter
+// of their other groups.
+func (s *GroupsService) RemoveReporter(ctx context.Context, groupID, userID string, opts ...CallOption) error {
+	return s.assign(ctx, opRemoveReporter, groupID, "reporters", userID, opts)
+}
+
+// Managers returns the managers of a group, fetching pages as the loop
+// needs them; opts may be nil. A missing group yields ErrGroupNotFound.
+//
+// The Groups API article gives every group a managersUrl,
+// /groups/{groupId}/managers, "to list managers for group"; no article
+// describes the answer, which is read like the reporters list
+// ("managers", or "users", and "nextUrl") [inferred]. Managers are
+// assigned in the Articulate 360 Teams dashboard, not through the API, so
+// the package has no call to add or remove one.
+func (s *GroupsService) Managers(ctx context.Context, groupID string, opts *ListOptions, callOpts ...CallOption) iter.Seq2[*User, error] {
+	p, token, err := s.managers(groupID, opts)
+	if err != nil {
+		return paging.Err[*User](err)
+	}
+	return p.seq(ctx, token, callOpts)
+}
+
+// ManagersPage returns one page of a group's managers: the first, or the
+// one opts.PageToken names. Follow it with UserPage.NextPage.
+func (s *GroupsService) ManagersPage(ctx context.Context, groupID string, opts *ListOptions, callOpts ...CallOption) (*UserPage, error) {
+	p, token, err := s.managers(groupID, opts)
+	if err != nil {
+		return nil, err
+	}
+	return userPage(ctx, p, token, callOpts)
+}
+
+func (s *GroupsService) managers(groupID string, opts *ListOptions) (pages[*User], string, error) {
+	return subList(s.c, opListManagers, opts, "groupID", groupID, (*wirePage).users, "groups", groupID, "managers")
+}
+
+// assign adds or removes a user under a group: /groups/{groupId}/{kind}/{userId}.
+func (s *GroupsService) assign(ctx context.Context, op *transport.Operation, groupID, kind, userID string, opts []CallOption) error {
 	if err := check(op).NotEmpty("groupID", groupID).NotEmpty("userID", userID).Err(); err != nil {
 		return err
 	}
-	_, err := s.c.tc.Do(ctx, &transport.Request{Op: op, Path: []string{"groups", groupID, "users", userID}}, nil, opts...)
+	_, err := s.c.tc.Do(ctx, &transport.Request{Op: op, Path: []string{"groups", groupID, kind, userID}}, nil, opts...)
 	return err
 }

@@ -184,7 +184,7 @@ func TestListPageAndNextPage(t *testing.T) {
 	var got []string
 	pages := 0
 	page, err := c.Groups.ListPage(ctx, &reach360.ListGroupsOptions{Limit: 2})
-	for ; err == nil; page, err = c.Groups.NextPage(ctx, page) {
+	for ; err == nil; page, err = page.NextPage(ctx) {
 		pages++
 		for _, g := range page.Groups {
 			got = append(got, g.Name)

@@ -26,8 +26,9 @@ type Option = transport.Option[config]
 //
 // Which failures are retried is not part of the policy. Reads, updates and
 // deletes are retried after connection errors and 429, 500, 502, 503 and 504
-// answers; Groups.Create, which a replay could apply twice, only after a
-// failed dial (the request never left) or a 429 (the server did not act).
+// answers; Groups.Create and Invitations.Create, which a replay could apply
+// twice, only after a failed dial (the request never left) or a 429 (the
+// server did not act).
 type RetryPolicy = transport.RetryPolicy
 
 // DefaultRetryPolicy returns the policy a Client uses unless WithRetry or
@@ -167,7 +168,11 @@ var (
 	// ErrInsecureHTTP: NewClient refused a plain http base URL to a host
 	// that is not loopback, since credentials would travel unencrypted.
 	ErrInsecureHTTP = transport.ErrInsecureHTTP
-	// ErrNoMorePages is what a page's Next returns after the last page: the
+	// ErrNoMorePages is what a page's NextPage returns after the last page: the
 	// listing is complete.
 	ErrNoMorePages = paging.ErrNoMorePages
+	// ErrPageLoop ends a list whose server's paging does not advance (a
+	// next-page link to the same page, or an offset the server ignores),
+	// which would otherwise be walked forever.
+	ErrPageLoop = paging.ErrPageLoop
 )

@@ -2,6 +2,7 @@ package reach360_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -84,4 +85,58 @@ func TestNoSecretInLogsOrErrors(t *testing.T) {
 	}
 	// The cursor in nextUrl is not logged either: queries stay out of logs.
 	assert.NotContains(t, logs.String(), "cursor=")
+}
+
+// A config struct holding the key can be dumped as JSON without it, and a
+// key read from JSON still decodes.
+func TestAPIKeyMarshalsRedacted(t *testing.T) {
+	type config struct {
+		Key    reach360.APIKey   `json:"key"`
+		Keys   []reach360.APIKey `json:"keys"`
+		Region reach360.Region   `json:"region"`
+	}
+	b, err := json.Marshal(config{Key: "sk-live-0123456789", Keys: []reach360.APIKey{"sk-live-x"}, Region: reach360.RegionEU})
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"key":"[REDACTED]","keys":["[REDACTED]"],"region":"eu"}`, string(b))
+
+	var buf bytes.Buffer
+	slog.New(slog.NewJSONHandler(&buf, nil)).Info("config", "cfg", config{Key: "sk-live-0123456789"})
+	assert.NotContains(t, buf.String(), "sk-live")
+
+	var back config
+	require.NoError(t, json.Unmarshal([]byte(`{"key":"sk-live-0123456789"}`), &back))
+	assert.Equal(t, reach360.APIKey("sk-live-0123456789"), back.Key)
+}
+
+// A proxy or server that echoes the request in its 401 body (quoting the
+// Authorization header) does not put the key into the error; control
+// characters in the echo cannot forge log lines either. The 401 is the
+// package's *Error.
+func TestRejectedKeyEchoIsMasked(t *testing.T) {
+	srv, c := newFake(t)
+	srv.Inject(fakekit.Fault{Status: http.StatusUnauthorized, Body: `{"code":"unauthorized","message":"rejected header Authorization: Bearer ` +
+		string(srv.APIKey()) + `\n2026-01-01 INFO forged line \u001b[2J"}`})
+	_, err := c.Groups.Get(t.Context(), reach360test.EveryoneID)
+	require.ErrorIs(t, err, reach360.ErrUnauthorized)
+	var e *reach360.Error
+	require.ErrorAs(t, err, &e)
+	assert.Equal(t, http.StatusUnauthorized, e.StatusCode)
+	for _, s := range []string{err.Error(), e.Message, fmt.Sprintf("%+v", err)} {
+		assert.NotContains(t, s, string(srv.APIKey()))
+		assert.NotContains(t, s, "\n")
+		assert.NotContains(t, s, "\x1b")
+	}
+	assert.Contains(t, e.Message, "rejected header Authorization: Bearer ")
+}
+
+// A proxy token in the base URL's query or userinfo is masked when the
+// client is printed.
+func TestPrintedClientMasksBaseURLSecrets(t *testing.T) {
+	c, err := reach360.NewClient("k", reach360.WithBaseURL("https://gw:pass-123@proxy.example/r360?token=tok-456"))
+	require.NoError(t, err)
+	for _, s := range []string{fmt.Sprint(c), fmt.Sprintf("%+v %#v %s %d", c, c, c, c)} {
+		assert.NotContains(t, s, "pass-123")
+		assert.NotContains(t, s, "tok-456")
+		assert.Contains(t, s, "proxy.example/r360")
+	}
 }

@@ -12,7 +12,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/grantkit/grantkit-go/internal/transport"
 	"github.com/grantkit/grantkit-go/reach360"
 )
 
@@ -60,6 +59,7 @@ var wantDocUser = reach360.User{
 	LastName:         "Example Last Name 1",
 	Role:             reach360.RoleLearner,
 	LastActiveAt:     time.Date(2021, 10, 28, 20, 39, 52, 659e6, time.UTC),
+	LastActiveAtRaw:  "2021-10-28T20:39:52.659Z",
 	URL:              "https://api.reach360.com/users/example-user-id-1",
 	GroupsURL:        "https://api.reach360.com/users/example-user-id-1/groups",
 	LearnerReportURL: "https://api.reach360.com/reports/learners/example-user-id-1",
@@ -419,11 +419,46 @@ func TestUserWithoutLastActiveAt(t *testing.T) {
 	assert.Equal(t, 3, n)
 }
 
-func TestUserWithBadLastActiveAtFails(t *testing.T) {
+// One user's unreadable lastActiveAt must not fail the page it is on: the
+// raw text is kept, the time left zero, and the other users decode.
+func TestUserWithBadLastActiveAtKeepsThePage(t *testing.T) {
 	m := newMock(t)
-	m.on("GET", base+"/users/u1", http.StatusOK, `{"id":"u1","lastActiveAt":"yesterday"}`)
-	_, err := m.c.Users.Get(t.Context(), "u1")
-	assert.ErrorIs(t, err, transport.ErrMalformedResponse)
-	var perr *time.ParseError
-	assert.ErrorAs(t, err, &perr)
+	m.on("GET", base+"/users", http.StatusOK, `{"users":[
+		{"id":"u1","lastActiveAt":"yesterday"},
+		`+docUser+`,
+		{"id":"u3","lastActiveAt":1635453592}
+	],"nextUrl":null}`)
+	var users []reach360.User
+	for u, err := range m.c.Users.List(t.Context(), nil) {
+		require.NoError(t, err)
+		users = append(users, *u)
+	}
+	require.Len(t, users, 3)
+	assert.Equal(t, "u1", users[0].ID)
+	assert.True(t, users[0].LastActiveAt.IsZero())
+	assert.Equal(t, "yesterday", users[0].LastActiveAtRaw)
+	assert.Equal(t, wantDocUser, users[1])
+	assert.True(t, users[2].LastActiveAt.IsZero())
+	assert.Equal(t, "1635453592", users[2].LastActiveAtRaw, "not a string: kept as its JSON")
+
+	m.on("GET", base+"/users/u1", http.StatusOK, `{"id":"u1","lastActiveAt":"2021-13-45T99:00:00Z"}`)
+	u, err := m.c.Users.Get(t.Context(), "u1")
+	require.NoError(t, err)
+	assert.True(t, u.LastActiveAt.IsZero())
+	assert.Equal(t, "2021-13-45T99:00:00Z", u.LastActiveAtRaw)
+}
+
+// A 2xx body of null where an object is expected is an error, not an
+// empty result: a zero group or an empty page would pass for an answer.
+func TestNullBodyIsAnError(t *testing.T) {
+	m := newMock(t)
+	m.on("GET", base+"/groups/g1", http.StatusOK, "null")
+	m.on("GET", base+"/invitations", http.StatusOK, "null")
+	m.on("POST", base+"/invitations", http.StatusCreated, "null")
+	_, err := m.c.Groups.Get(t.Context(), "g1")
+	assert.ErrorIs(t, err, reach360.ErrEmptyResponse)
+	_, err = m.c.Invitations.ListPage(t.Context(), nil)
+	assert.ErrorIs(t, err, reach360.ErrEmptyResponse)
+	_, err = m.c.Invitations.Create(t.Context(), reach360.InvitationParams{Email: "ada@example.com"})
+	assert.ErrorIs(t, err, reach360.ErrEmptyResponse)
 }

@@ -3,7 +3,6 @@ package reach360
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"iter"
 	"net/http"
 	"time"
@@ -18,6 +17,11 @@ const (
 	RoleAuthor   = "author"
 	RoleReporter = "reporter"
 	RoleAdmin    = "admin"
+	// RoleManager is the role of Reach 360 managers, who manage the groups
+	// assigned to them. The Users API article lists only the other four
+	// roles; the value is inferred from the role's name in the Reach 360
+	// user guide and the users' managingGroupsUrl [inferred].
+	RoleManager = "manager"
 )
 
 // User is a person in the Reach 360 account.
@@ -26,38 +30,56 @@ type User struct {
 	Email     string `json:"email"`
 	FirstName string `json:"firstName"`
 	LastName  string `json:"lastName"`
-	// Role is one of RoleLearner, RoleAuthor, RoleReporter, RoleAdmin.
+	// Role is one of RoleLearner, RoleAuthor, RoleReporter, RoleAdmin (or
+	// RoleManager).
 	Role string `json:"role"`
-	// LastActiveAt is the user's last activity; zero if the API sent none.
+	// LastActiveAt is the user's last activity; zero if the API sent none,
+	// or sent something that is not an RFC 3339 time (LastActiveAtRaw then
+	// holds it).
 	LastActiveAt time.Time `json:"lastActiveAt"`
+	// LastActiveAtRaw is lastActiveAt as the API sent it, "" when absent
+	// or null. One user's unreadable time must not fail a whole page, so
+	// it is kept here instead of failing the decode.
+	LastActiveAtRaw string `json:"-"`
 	// URL is the user's API address; GroupsURL lists the user's groups.
 	URL              string `json:"url"`
 	GroupsURL        string `json:"groupsUrl"`
 	LearnerReportURL string `json:"learnerReportUrl"`
 	FavoritesURL     string `json:"favoritesUrl"`
+	// ReportingGroupsURL lists the groups a reporter reports on, and
+	// ManagingGroupsURL the groups a manager manages; each is "" (null in
+	// the API) for users without that role. Source: the user objects of
+	// the Reporters and Reporting Groups API article.
+	ReportingGroupsURL string `json:"reportingGroupsUrl"`
+	ManagingGroupsURL  string `json:"managingGroupsUrl"`
 	// Articulate360User reports whether the user is managed in Articulate 360.
 	Articulate360User bool `json:"articulate360User"`
 }
 
-// UnmarshalJSON decodes a user, reading an empty or null lastActiveAt (a
-// user who was never active) as the zero time rather than failing the
-// whole page.
+// UnmarshalJSON decodes a user, reading an empty, null or unreadable
+// lastActiveAt (a string that is no RFC 3339 time, or not a string at all)
+// as the zero time rather than failing the whole page; the text sent is
+// kept in LastActiveAtRaw.
 func (u *User) UnmarshalJSON(b []byte) error {
 	type plain User
 	var w struct {
 		*plain
-		LastActiveAt *string `json:"lastActiveAt"`
+		LastActiveAt json.RawMessage `json:"lastActiveAt"`
 	}
 	w.plain = (*plain)(u)
+	u.LastActiveAt, u.LastActiveAtRaw = time.Time{}, ""
 	if err := json.Unmarshal(b, &w); err != nil {
 		return err
 	}
-	u.LastActiveAt = time.Time{}
-	if w.LastActiveAt != nil && *w.LastActiveAt != "" {
-		t, err := time.Parse(time.RFC3339Nano, *w.LastActiveAt)
-		if err != nil {
-			return fmt.Errorf("user %q: lastActiveAt: %w", u.ID, err)
-		}
+	raw := string(w.LastActiveAt)
+	if raw == "" || raw == "null" {
+		return nil
+	}
+	if err := json.Unmarshal(w.LastActiveAt, &u.LastActiveAtRaw); err != nil {
+		u.LastActiveAtRaw = raw
+		return nil
+	}
+	if t, err := time.Parse(time.RFC3339Nano, u.LastActiveAtRaw); err == nil {
 		u.LastActiveAt = t
 	}
 	return nil
@@ -69,31 +91,55 @@ type ListUsersOptions struct {
 	Limit int `url:"limit,omitempty"`
 	// Email, when set, returns only the user with this email address.
 	Email string `url:"email,omitempty"`
+	// PageToken resumes the list at the page a previous UserPage's
+	// NextPageToken named; "" starts at the first page. The token carries
+	// the page size and the filter, so Limit and Email are not sent with it.
+	PageToken string `url:"-"`
 }
 
-// UsersService is the Users API: c.Users.
+// UsersService is the Users API, and the groups a user belongs to,
+// reports on or manages: c.Users.
 type UsersService struct{ c *Client }
 
 var (
-	opListUsers  = &transport.Operation{Name: "users.list", Method: http.MethodGet, Idempotent: true}
-	opGetUser    = &transport.Operation{Name: "users.get", Method: http.MethodGet, Idempotent: true}
-	opDeleteUser = &transport.Operation{Name: "users.delete", Method: http.MethodDelete, Idempotent: true, AlreadyDone: isGone}
-	opUserGroups = &transport.Operation{Name: "users.groups", Method: http.MethodGet, Idempotent: true}
+	opListUsers       = &transport.Operation{Name: "users.list", Method: http.MethodGet, Idempotent: true}
+	opGetUser         = &transport.Operation{Name: "users.get", Method: http.MethodGet, Idempotent: true}
+	opDeleteUser      = &transport.Operation{Name: "users.delete", Method: http.MethodDelete, Idempotent: true, AlreadyDone: userGone}
+	opUserGroups      = &transport.Operation{Name: "users.groups", Method: http.MethodGet, Idempotent: true}
+	opReportingGroups = &transport.Operation{Name: "users.reporting_groups", Method: http.MethodGet, Idempotent: true}
+	opManagingGroups  = &transport.Operation{Name: "users.managing_groups", Method: http.MethodGet, Idempotent: true}
 )
 
 // List returns every user, fetching pages as the loop needs them; opts may
 // be nil. Breaking out of the loop sends no further requests.
 func (s *UsersService) List(ctx context.Context, opts *ListUsersOptions, callOpts ...CallOption) iter.Seq2[*User, error] {
+	p, token, err := s.list(opts)
+	if err != nil {
+		return paging.Err[*User](err)
+	}
+	return p.seq(ctx, token, callOpts)
+}
+
+// ListPage returns one page of the user list: the first, or the one
+// opts.PageToken names. opts may be nil. Follow it with UserPage.NextPage.
+func (s *UsersService) ListPage(ctx context.Context, opts *ListUsersOptions, callOpts ...CallOption) (*UserPage, error) {
+	p, token, err := s.list(opts)
+	if err != nil {
+		return nil, err
+	}
+	return userPage(ctx, p, token, callOpts)
+}
+
+func (s *UsersService) list(opts *ListUsersOptions) (pages[*User], string, error) {
 	if opts == nil {
 		opts = &ListUsersOptions{}
 	}
-	if err := checkLimit(check(opListUsers), opts.Limit).Err(); err != nil {
-		return paging.Err[*User](err)
-	}
-	return walk(ctx, s.c, &transport.Request{Op: opListUsers, Path: []string{"users"}, Query: *opts}, s.fetchUsers, callOpts)
+	return listPages(s.c, check(opListUsers), &transport.Request{Op: opListUsers, Path: []string{"users"}, Query: *opts},
+		opts.Limit, opts.PageToken, (*wirePage).users)
 }
 
-// Get returns the user with id userID; a missing one fails with ErrNotFound.
+// Get returns the user with id userID; a missing one fails with
+// ErrUserNotFound (and ErrNotFound).
 func (s *UsersService) Get(ctx context.Context, userID string, opts ...CallOption) (*User, error) {
 	if err := check(opGetUser).NotEmpty("userID", userID).Err(); err != nil {
 		return nil, err
@@ -106,8 +152,9 @@ func (s *UsersService) Get(ctx context.Context, userID string, opts ...CallOptio
 }
 
 // Delete removes a user from the account's training; a missing one fails
-// with ErrNotFound, unless it is a retry finding the user already removed by
-// an attempt whose answer was lost.
+// with ErrUserNotFound, unless it is a retry finding the user already
+// removed (user_not_found, not just any 404) by an attempt whose answer
+// was lost.
 func (s *UsersService) Delete(ctx context.Context, userID string, opts ...CallOption) error {
 	if err := check(opDeleteUser).NotEmpty("userID", userID).Err(); err != nil {
 		return err
@@ -119,23 +166,82 @@ func (s *UsersService) Delete(ctx context.Context, userID string, opts ...CallOp
 // Groups returns the groups a user belongs to, fetching pages as the loop
 // needs them; opts may be nil.
 func (s *UsersService) Groups(ctx context.Context, userID string, opts *ListOptions, callOpts ...CallOption) iter.Seq2[*Group, error] {
-	first, err := listRequest(opUserGroups, opts, "userID", userID, "users", userID, "groups")
+	p, token, err := s.groups(userID, opts)
 	if err != nil {
 		return paging.Err[*Group](err)
 	}
-	return walk(ctx, s.c, first, s.c.Groups.fetchGroups, callOpts)
+	return p.seq(ctx, token, callOpts)
 }
 
-// userPage is one page of a user list.
-type userPage struct {
-	Users   []*User `json:"users"`
-	NextURL string  `json:"nextUrl"`
-}
-
-func (s *UsersService) fetchUsers(ctx context.Context, r *transport.Request, opts []CallOption) ([]*User, string, error) {
-	var p userPage
-	if _, err := s.c.tc.Do(ctx, r, &p, opts...); err != nil {
-		return nil, "", err
+// GroupsPage returns one page of the groups a user belongs to: the first,
+// or the one opts.PageToken names. Follow it with GroupPage.NextPage.
+func (s *UsersService) GroupsPage(ctx context.Context, userID string, opts *ListOptions, callOpts ...CallOption) (*GroupPage, error) {
+	p, token, err := s.groups(userID, opts)
+	if err != nil {
+		return nil, err
 	}
-	return p.Users, p.NextURL, nil
+	return groupPage(ctx, p, token, callOpts)
+}
+
+func (s *UsersService) groups(userID string, opts *ListOptions) (pages[*Group], string, error) {
+	return subList(s.c, opUserGroups, opts, "userID", userID, (*wirePage).groups, "users", userID, "groups")
+}
+
+// ReportingGroups returns the groups a reporter reports on, fetching pages
+// as the loop needs them; opts may be nil. A missing user yields
+// ErrUserNotFound, a user who is not a reporter ErrInvalidUserRole.
+//
+// Source: the Reporters and Reporting Groups API article,
+// GET /users/{userId}/reporting-groups.
+func (s *UsersService) ReportingGroups(ctx context.Context, userID string, opts *ListOptions, callOpts ...CallOption) iter.Seq2[*Group, error] {
+	p, token, err := s.reportingGroups(userID, opts)
+	if err != nil {
+		return paging.Err[*Group](err)
+	}
+	return p.seq(ctx, token, callOpts)
+}
+
+// ReportingGroupsPage returns one page of the groups a reporter reports
+// on: the first, or the one opts.PageToken names. Follow it with
+// GroupPage.NextPage.
+func (s *UsersService) ReportingGroupsPage(ctx context.Context, userID string, opts *ListOptions, callOpts ...CallOption) (*GroupPage, error) {
+	p, token, err := s.reportingGroups(userID, opts)
+	if err != nil {
+		return nil, err
+	}
+	return groupPage(ctx, p, token, callOpts)
+}
+
+func (s *UsersService) reportingGroups(userID string, opts *ListOptions) (pages[*Group], string, error) {
+	return subList(s.c, opReportingGroups, opts, "userID", userID, (*wirePage).groups, "users", userID, "reporting-groups")
+}
+
+// ManagingGroups returns the groups a manager manages, fetching pages as
+// the loop needs them; opts may be nil. A missing user yields
+// ErrUserNotFound.
+//
+// The path, /users/{userId}/managing-groups, is the one a user's
+// managingGroupsUrl names by the pattern of reportingGroupsUrl; no article
+// documents the endpoint, and its answer is read like the reporting-groups
+// list [inferred].
+func (s *UsersService) ManagingGroups(ctx context.Context, userID string, opts *ListOptions, callOpts ...CallOption) iter.Seq2[*Group, error] {
+	p, token, err := s.managingGroups(userID, opts)
+	if err != nil {
+		return paging.Err[*Group](err)
+	}
+	return p.seq(ctx, token, callOpts)
+}
+
+// ManagingGroupsPage returns one page of the groups a manager manages: the
+// first, or the one opts.PageToken names. Follow it with GroupPage.NextPage.
+func (s *UsersService) ManagingGroupsPage(ctx context.Context, userID string, opts *ListOptions, callOpts ...CallOption) (*GroupPage, error) {
+	p, token, err := s.managingGroups(userID, opts)
+	if err != nil {
+		return nil, err
+	}
+	return groupPage(ctx, p, token, callOpts)
+}
+
+func (s *UsersService) managingGroups(userID string, opts *ListOptions) (pages[*Group], string, error) {
+	return subList(s.c, opManagingGroups, opts, "userID", userID, (*wirePage).groups, "users", userID, "managing-groups")
 }

@@ -44,9 +44,13 @@ func (t BearerToken) Format(f fmt.State, verb rune) { redact.Format(f, verb, t.S
 // Bold rotates refresh tokens: every refresh consumes RefreshToken and
 // returns a new one, and only the newest is accepted. The Client keeps the
 // newest in memory; OnRefresh is how it reaches your storage, so that the
-// next run of your program starts from a token that still works. NewClient
-// copies the struct: the Client never writes to it, and later changes to it
-// have no effect.
+// next run of your program starts from a token that still works: pass the
+// last pair OnRefresh saw as Token, and the Client uses its access token
+// while it is valid instead of spending the refresh token at once. Several
+// Clients with the same grant (replicas of a service) must share one
+// TokenStore (WithTokenStore): each refresh spends the token the others
+// hold. NewClient copies the struct: the Client never writes to it, and
+// later changes to it have no effect.
 //
 // A refresh is not retried once its request may have reached the server
 // (only after a failed dial or a 429): the server spends the refresh token
@@ -64,7 +68,15 @@ type OAuth2 struct {
 	ClientID     string
 	ClientSecret string
 	// RefreshToken is the newest refresh token you hold for the account.
+	// It may be empty when Token is set.
 	RefreshToken string
+	// Token, if set, is the pair an earlier run saved from OnRefresh. The
+	// Client sends its AccessToken until shortly before its Expiry (a zero
+	// Expiry: until the API answers 401) without a refresh, then refreshes
+	// with its RefreshToken. If RefreshToken is set too, it must be the
+	// same. With a TokenStore that already holds the session, the refresh
+	// spends the stored refresh token, the newest, instead.
+	Token *Token
 	// OnRefresh, if set, is called exactly once per successful refresh,
 	// before the new access token is used, with the new token pair. It
 	// should persist t.RefreshToken; calls never overlap.
@@ -116,7 +128,8 @@ func setOrNil(set bool) string {
 
 // Token is what a refresh returned: the access token the Client now sends,
 // and the refresh token that replaced the one it spent. It prints with both
-// tokens redacted.
+// tokens redacted, but it is meant to be stored (OnRefresh, OAuth2.Token):
+// json.Marshal writes both tokens as they are.
 type Token struct {
 	AccessToken  string
 	RefreshToken string

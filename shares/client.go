@@ -21,6 +21,7 @@ const (
 type config struct {
 	language    string
 	languageSet bool
+	tokenStore  auth.TokenStore
 }
 
 // Client calls the Bold Smart Lock API. It is safe for concurrent use;
@@ -28,6 +29,8 @@ type config struct {
 type Client struct {
 	// Shares creates, changes, lists and removes shares of locks.
 	Shares *SharesService
+	// Devices acts on locks: remote activation.
+	Devices *DevicesService
 }
 
 // NewClient returns a Client that authenticates with a (a BearerToken or an
@@ -52,24 +55,18 @@ func NewClient(a Auth, opts ...Option) (*Client, error) {
 	var rf *refresher
 	switch a := a.(type) {
 	case BearerToken:
+		if cfg.tokenStore != nil {
+			return nil, errors.New("shares: WithTokenStore needs OAuth2 credentials: a BearerToken has no session to share")
+		}
 		if err := checkSecret("bearer token", string(a)); err != nil {
 			return nil, err
 		}
 		tcfg.Auth = auth.Bearer(string(a))
 	case *OAuth2:
-		if a == nil {
-			return nil, errors.New("shares: nil *OAuth2")
-		}
-		if a.ClientID == "" {
-			return nil, errors.New("shares: OAuth2.ClientID is empty")
-		}
-		if a.ClientSecret == "" {
-			return nil, errors.New("shares: OAuth2.ClientSecret is empty")
-		}
-		if err := checkSecret("OAuth2.RefreshToken", a.RefreshToken); err != nil {
+		var err error
+		if rf, err = newRefresher(a, cfg.tokenStore); err != nil {
 			return nil, err
 		}
-		rf = newRefresher(*a)
 		tcfg.Auth = rf.session()
 	default:
 		return nil, errors.New("shares: no credentials: pass a BearerToken or an *OAuth2")
@@ -81,7 +78,7 @@ func NewClient(a Auth, opts ...Option) (*Client, error) {
 	if rf != nil {
 		rf.tc = tc
 	}
-	return &Client{Shares: &SharesService{tc: tc}}, nil
+	return &Client{Shares: &SharesService{tc: tc}, Devices: &DevicesService{tc: tc}}, nil
 }
 
 func isLanguage(s string) bool {

@@ -1,7 +1,8 @@
 // Package shares is a client for the shares API (v2) of Bold Smart Lock:
 // granting a user or user group access to a lock or group of locks,
 // permanently or for a time, on a weekly schedule, with rights such as
-// remote activation, and making web keys that open a lock from a browser.
+// remote activation, making web keys that open a lock from a browser, and
+// opening a lock remotely (Client.Devices).
 //
 // # Authentication
 //
@@ -33,12 +34,20 @@
 // are the civil types Date and TimeOfDay, not time.Time.
 //
 // Errors from the API are *Error and match ErrInvalidInput, ErrUnauthorized,
-// ErrForbidden, ErrShareNotFound and the others with errors.Is; parameters
-// are checked before anything is sent, and problems wrap ErrInvalidParams.
+// ErrForbidden, ErrShareNotFound (and the common ErrNotFound) and the others
+// with errors.Is; parameters are checked before anything is sent, and
+// problems wrap ErrInvalidParams. A refresh the token endpoint rejects is
+// an *Error of operation "oauth.token" matching ErrInvalidGrant, whether
+// the endpoint answered in RFC 6749's shape or in Bold's own.
+//
+// Shares.List returns every share at once: the API answers GET /v2/shares
+// with one bare array and documents no paging, so there is no page-at-a-time
+// twin to call.
+//
 // Package sharestest is an in-memory fake of the API for tests.
 //
 // API reference: https://apidoc.boldsmartlock.com (Bold Smart Lock, by
 // Sesam Solutions).
 package shares
 
-//go:generate go run github.com/grantkit/grantkit-go/internal/cmd/reexport -pkg shares -vendor Bold -fake sharestest -product door-admin/1.2 -base https://api.boldsmartlock.com -creates "Shares.Create, Shares.CreateWebKey and OAuth2 token refreshes (the first attempt may have spent the refresh token)"
+//go:generate go run github.com/grantkit/grantkit-go/internal/cmd/reexport -pkg shares -vendor Bold -fake sharestest -product door-admin/1.2 -base https://api.boldsmartlock.com -creates "Shares.Create, Shares.CreateWebKey, Devices.RemoteActivate and OAuth2 token refreshes (the first attempt may have spent the refresh token)" -session "OAuth2 session" -login refresh -store-fails -store-note "Each rotating refresh token is thereby spent exactly once." -store-sees "The store sees the access token, its expiry and the refresh token; never the client secret." -store-refuses "NewClient rejects it with a BearerToken, which has no session."

@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -13,7 +14,6 @@ import (
 	"time"
 
 	"github.com/grantkit/grantkit-go/internal/auth"
-	"github.com/grantkit/grantkit-go/internal/redact"
 	"github.com/grantkit/grantkit-go/internal/transport"
 )
 
@@ -39,30 +39,69 @@ const (
 	refreshTimeout = time.Minute
 )
 
-// refresher runs the refresh-token flow behind an auth.Session.
+// refresher runs the refresh-token flow behind an auth.Session. It holds
+// no token: the newest refresh token travels with the cached token (its
+// Extra), in memory and in the TokenStore, and reaches fetch as prev.
 type refresher struct {
 	clientID     string
 	clientSecret string
 	onRefresh    func(context.Context, Token) error
+	// configured is the refresh token NewClient was given. A refresh falls
+	// back to it when the stored one is refused: the account was
+	// authorized again, and the store still holds the old, dead chain.
+	configured string
 	// tc is set once, right after the transport client it belongs to is
 	// built, before any request can need a token.
-	tc *transport.Client
-	// refreshToken is read and replaced only inside fetch, which the
-	// cache runs for one caller at a time (single flight), so a rotation
-	// is never seen half done and the old token is never sent twice.
-	refreshToken string
-	cache        *auth.Cache
+	tc    *transport.Client
+	cache *auth.Cache
 }
 
-func newRefresher(o OAuth2) *refresher {
+// newRefresher checks o and returns the refresher for it, sharing its
+// session through store (nil: memory only).
+func newRefresher(o *OAuth2, store auth.TokenStore) (*refresher, error) {
+	switch {
+	case o == nil:
+		return nil, errors.New("shares: nil *OAuth2")
+	case o.ClientID == "":
+		return nil, errors.New("shares: OAuth2.ClientID is empty")
+	case o.ClientSecret == "":
+		return nil, errors.New("shares: OAuth2.ClientSecret is empty")
+	}
+	initial := auth.Token{Extra: o.RefreshToken}
+	if t := o.Token; t != nil {
+		if err := checkSecret("OAuth2.Token.RefreshToken", t.RefreshToken); err != nil {
+			return nil, err
+		}
+		if t.AccessToken != "" {
+			if err := checkSecret("OAuth2.Token.AccessToken", t.AccessToken); err != nil {
+				return nil, err
+			}
+		}
+		if o.RefreshToken != "" && o.RefreshToken != t.RefreshToken {
+			return nil, errors.New("shares: OAuth2.RefreshToken and OAuth2.Token.RefreshToken differ: set only the newest")
+		}
+		initial = auth.Token{Value: t.AccessToken, Expiry: t.Expiry, Extra: t.RefreshToken}
+	} else if err := checkSecret("OAuth2.RefreshToken", o.RefreshToken); err != nil {
+		return nil, err
+	}
 	r := &refresher{
 		clientID:     o.ClientID,
 		clientSecret: o.ClientSecret,
 		onRefresh:    o.OnRefresh,
-		refreshToken: o.RefreshToken,
+		configured:   initial.Extra,
 	}
-	r.cache = auth.NewCache(r.fetch, refreshMargin, nil)
-	return r
+	r.cache = auth.NewCacheFrom(auth.CacheConfig{
+		Fetch:   r.fetch,
+		Margin:  refreshMargin,
+		Initial: initial,
+		Store:   store,
+		// The grant cannot be named before the first refresh (its account
+		// comes with the answer), so the store is checked against the
+		// OAuth client only.
+		Identity: vendor + "\x00" + o.ClientID,
+		Rotating: true,
+	})
+	return r, nil
 }
 
 // session returns the Auth the transport client uses: the cached access
@@ -81,8 +120,10 @@ func (r *refresher) session() *auth.Session {
 	}
 }
 
-// fetch spends the current refresh token for a new pair.
-func (r *refresher) fetch(ctx context.Context) (auth.Token, error) {
+// fetch spends the newest refresh token (prev's) for a new pair. The cache
+// runs it for one caller at a time, and with a TokenStore for one Client
+// of all that share the store, so a refresh token is never sent twice.
+func (r *refresher) fetch(ctx context.Context, prev auth.Token) (auth.Token, error) {
 	if err := ctx.Err(); err != nil {
 		return auth.Token{}, err
 	}
@@ -91,56 +132,65 @@ func (r *refresher) fetch(ctx context.Context) (auth.Token, error) {
 	// abandon the request or OnRefresh half-way.
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), refreshTimeout)
 	defer cancel()
+	spend := cmp.Or(prev.Extra, r.configured)
+	tok, err := r.refresh(ctx, spend)
+	if errors.Is(err, ErrInvalidGrant) && spend != r.configured {
+		tok, err = r.refresh(ctx, r.configured)
+	}
+	return tok, err
+}
 
+// refresh spends refreshToken at the token endpoint and hands the new pair
+// to OnRefresh. When OnRefresh fails, the new refresh token is returned
+// with the error, for the cache to keep: the old one is spent.
+func (r *refresher) refresh(ctx context.Context, refreshToken string) (auth.Token, error) {
 	form := url.Values{
 		"grant_type":    {"refresh_token"},
-		"refresh_token": {r.refreshToken},
+		"refresh_token": {refreshToken},
 		"client_id":     {r.clientID},
 		"client_secret": {r.clientSecret},
 	}
 	var tr tokenResponse
-	_, err := r.tc.Do(ctx, &transport.Request{Op: &opRefreshToken, Path: tokenPath, Form: form, NoAuth: true}, &tr)
+	_, err := r.tc.Do(ctx, &transport.Request{Op: &opRefreshToken, Path: tokenPath, Form: form, NoAuth: true,
+		Secrets: []string{refreshToken, r.clientSecret}}, &tr)
 	if err != nil {
-		return auth.Token{}, r.scrub(err)
+		return auth.Token{}, err
 	}
 	if tr.AccessToken == "" {
 		return auth.Token{}, &transport.RequestError{Vendor: vendor, Op: opRefreshToken.Name, Method: opRefreshToken.Method,
 			Path: "/" + strings.Join(tokenPath, "/"), Attempts: 1, StatusCode: http.StatusOK,
 			Err: fmt.Errorf("%w: no access_token in the answer", transport.ErrMalformedResponse)}
 	}
-	life := defaultTokenLife
-	if tr.ExpiresIn > 0 {
-		life = time.Duration(tr.ExpiresIn) * time.Second
-	}
+	life := tokenLife(int64(tr.ExpiresIn))
 	t := Token{
 		AccessToken: tr.AccessToken,
 		// A server that does not rotate leaves the old token valid.
-		RefreshToken: cmp.Or(tr.RefreshToken, r.refreshToken),
+		RefreshToken: cmp.Or(tr.RefreshToken, refreshToken),
 		TokenType:    cmp.Or(tr.TokenType, "Bearer"),
 		Expiry:       time.Now().Add(life),
 		AccountID:    int64(tr.AccountID),
 	}
-	r.refreshToken = t.RefreshToken
 	if r.onRefresh != nil {
 		if err := r.onRefresh(ctx, t); err != nil {
-			return auth.Token{}, fmt.Errorf("shares: OnRefresh failed, the rotated refresh token may not be stored: %w", err)
+			return auth.Token{Extra: t.RefreshToken}, fmt.Errorf("shares: OnRefresh failed, the rotated refresh token may not be stored: %w", err)
 		}
 	}
-	return auth.Token{Value: t.AccessToken, Expiry: t.Expiry}, nil
+	return auth.Token{Value: t.AccessToken, Expiry: t.Expiry, Extra: t.RefreshToken}, nil
 }
 
-// scrub removes the secrets this refresh sent from a token endpoint's error
-// text, in case a server quotes them back.
-func (r *refresher) scrub(err error) error {
-	var e *Error
-	if errors.As(err, &e) {
-		for _, s := range []string{r.refreshToken, r.clientSecret} {
-			if s != "" {
-				e.Message = strings.ReplaceAll(e.Message, s, redact.Mask)
-			}
-		}
+// tokenLife is how long an access token of expires_in seconds lives: the
+// documented default when the answer has none, and at most what a
+// time.Duration holds, so that an absurd expires_in means "a very long
+// time" rather than wrapping around into an expiry in the past (which
+// would spend a refresh token on every call).
+func tokenLife(expiresIn int64) time.Duration {
+	switch {
+	case expiresIn <= 0:
+		return defaultTokenLife
+	case expiresIn > int64(math.MaxInt64/time.Second):
+		return math.MaxInt64
 	}
-	return err
+	return time.Duration(expiresIn) * time.Second
 }
 
 // tokenResponse is the token endpoint's answer.
@@ -153,13 +203,15 @@ type tokenResponse struct {
 }
 
 // flexInt reads a JSON number or a number in a string, as token endpoints
-// disagree on which they send. It never fails: by the time the answer is
-// decoded the server has spent the old refresh token, and a field the
-// Client can do without (expires_in, account_id) must not cost the new one.
+// disagree on which they send; a number past int64 reads as the nearest
+// int64. It never fails: by the time the answer is decoded the server has
+// spent the old refresh token, and a field the Client can do without
+// (expires_in, account_id) must not cost the new one.
 type flexInt int64
 
 func (n *flexInt) UnmarshalJSON(b []byte) error {
-	if v, err := strconv.ParseInt(string(bytes.Trim(b, `"`)), 10, 64); err == nil {
+	v, err := strconv.ParseInt(string(bytes.Trim(b, `"`)), 10, 64)
+	if err == nil || errors.Is(err, strconv.ErrRange) {
 		*n = flexInt(v)
 	}
 	return nil

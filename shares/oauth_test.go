@@ -121,7 +121,7 @@ func TestOAuth2RefreshesRotatesAndReplaysOn401(t *testing.T) {
 	assert.NotEqual(t, f.initial, toks[0].RefreshToken, "rotated")
 	assert.Equal(t, "Bearer", toks[0].TokenType)
 	assert.Equal(t, int64(1), toks[0].AccountID)
-	assert.WithinDuration(t, time.Now().Add(sharestest.DefaultAccessTokenTTL), toks[0].Expiry, time.Minute)
+	assert.WithinDuration(t, time.Now().Add(sharestest.DefaultTokenLifetime), toks[0].Expiry, time.Minute)
 
 	// The cached token serves later calls.
 	_, err = f.c.Shares.Get(ctx, ref.ShareID)
@@ -204,7 +204,7 @@ func TestOAuth2ExpiryOnTheServersClock(t *testing.T) {
 	_, err := f.c.Shares.List(ctx, nil)
 	require.NoError(t, err)
 
-	clock.Advance(sharestest.DefaultAccessTokenTTL + time.Second)
+	clock.Advance(sharestest.DefaultTokenLifetime + time.Second)
 	_, err = f.c.Shares.List(ctx, nil)
 	require.NoError(t, err)
 	assert.Equal(t, 2, f.srv.AuthCount())
@@ -214,7 +214,7 @@ func TestOAuth2ExpiryOnTheServersClock(t *testing.T) {
 func TestOAuth2RefreshesAMarginBeforeExpiry(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		f := newOAuthFixture(t, []fakekit.Option{fakekit.InMemory()})
-		f.srv.SetAccessTokenTTL(time.Hour)
+		f.srv.SetTokenLifetime(time.Hour)
 		ctx := context.Background()
 		calls := 0
 		list := func() {
@@ -366,7 +366,7 @@ func TestOAuth2TokenWithoutRotationKeepsTheOldRefreshToken(t *testing.T) {
 	srv := sharestest.NewServer(t)
 	rt := srv.AddRefreshToken()
 	srv.Inject(fakekit.Fault{Match: isTokenRequest, Status: 200,
-		Body: `{"access_token":"` + srv.Token() + `","token_type":"bearer","expires_in":"3600","account_id":"7"}`})
+		Body: `{"access_token":"` + string(srv.Token()) + `","token_type":"bearer","expires_in":"3600","account_id":"7"}`})
 	rec := &refreshes{}
 	c := newClient(t, srv, &shares.OAuth2{ClientID: sharestest.ClientID, ClientSecret: sharestest.ClientSecret, RefreshToken: rt, OnRefresh: rec.onRefresh})
 	_, err := c.Shares.List(context.Background(), nil)

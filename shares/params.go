@@ -60,8 +60,17 @@ type CreateShareParams struct {
 // The API reference shows the whole body and does not say what happens to
 // fields a PUT leaves out; nil and zero fields are not sent. To replace a
 // share completely, set every field. A nil Schedule is not sent, while an
-// empty non-nil one is sent as [] (no schedule).
+// empty non-nil one is sent as [] (no schedule), the clearing form the
+// reference's own update example uses. Leaving the dates out does not end
+// a share's time limit: set MakePermanent for that.
 type UpdateShareParams struct {
+	// MakePermanent turns a temporary share into a permanent one: the body
+	// carries startDate, startTime, endDate and endTime as JSON null. The
+	// reference shows no clearing form for them (only [] for schedule);
+	// null is the one a JSON API takes for "no value" [inferred]. It cannot
+	// be combined with setting any of the four.
+	MakePermanent bool `json:"-"`
+
 	StartDate Date       `json:"startDate,omitzero"`
 	StartTime *TimeOfDay `json:"startTime,omitempty"`
 	EndDate   Date       `json:"endDate,omitzero"`
@@ -77,7 +86,8 @@ type UpdateShareParams struct {
 	AutoRemoveAfter AutoRemoveAfter `json:"autoRemoveAfter,omitempty"`
 }
 
-// ListSharesOptions filter List; nil or zero fields do not filter.
+// ListSharesOptions filter List; nil or zero fields do not filter. The
+// reference's GET /v2/shares documents one filter, externalId.
 type ListSharesOptions struct {
 	// ExternalID selects the shares with this external id.
 	ExternalID string `url:"externalId,omitempty"`
@@ -97,6 +107,10 @@ func (p *CreateShareParams) check(c *validate.Checker) {
 }
 
 func (p *UpdateShareParams) check(c *validate.Checker) {
+	if p.MakePermanent {
+		c.Check(p.StartDate.IsZero() && p.StartTime == nil && p.EndDate.IsZero() && p.EndTime == nil,
+			"MakePermanent", "clears the dates and times: leave StartDate, StartTime, EndDate and EndTime unset")
+	}
 	checkWindow(c, p.StartDate, p.StartTime, p.EndDate, p.EndTime)
 	checkSchedule(c, p.Schedule)
 	if p.Source != nil {
@@ -171,4 +185,22 @@ func checkSchedule(c *validate.Checker, s []ScheduleEntry) {
 			}
 		}
 	}
+}
+
+// permanentBody is what Update sends for MakePermanent: p with the dates
+// and times as null. The outer fields win over the embedded ones of the
+// same JSON name.
+type permanentBody struct {
+	*UpdateShareParams
+	StartDate *Date      `json:"startDate"`
+	StartTime *TimeOfDay `json:"startTime"`
+	EndDate   *Date      `json:"endDate"`
+	EndTime   *TimeOfDay `json:"endTime"`
+}
+
+func (p *UpdateShareParams) body() any {
+	if p.MakePermanent {
+		return permanentBody{UpdateShareParams: p}
+	}
+	return p
 }

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/grantkit/grantkit-go/internal/auth"
 	"github.com/grantkit/grantkit-go/internal/paging"
 	"github.com/grantkit/grantkit-go/internal/transport"
 )
@@ -26,10 +27,10 @@ type Option = transport.Option[config]
 //
 // Which failures are retried is not part of the policy. Reads, updates and
 // deletes are retried after connection errors and 429, 500, 502, 503 and 504
-// answers; Shares.Create, Shares.CreateWebKey and OAuth2 token refreshes (the
-// first attempt may have spent the refresh token), which a replay could apply
-// twice, only after a failed dial (the request never left) or a 429 (the
-// server did not act).
+// answers; Shares.Create, Shares.CreateWebKey, Devices.RemoteActivate and
+// OAuth2 token refreshes (the first attempt may have spent the refresh
+// token), which a replay could apply twice, only after a failed dial (the
+// request never left) or a 429 (the server did not act).
 type RetryPolicy = transport.RetryPolicy
 
 // DefaultRetryPolicy returns the policy a Client uses unless WithRetry or
@@ -168,7 +169,51 @@ var (
 	// ErrInsecureHTTP: NewClient refused a plain http base URL to a host
 	// that is not loopback, since credentials would travel unencrypted.
 	ErrInsecureHTTP = transport.ErrInsecureHTTP
-	// ErrNoMorePages is what a page's Next returns after the last page: the
+	// ErrNoMorePages is what a page's NextPage returns after the last page: the
 	// listing is complete.
 	ErrNoMorePages = paging.ErrNoMorePages
+	// ErrPageLoop ends a list whose server's paging does not advance (a
+	// next-page link to the same page, or an offset the server ignores),
+	// which would otherwise be walked forever.
+	ErrPageLoop = paging.ErrPageLoop
 )
+
+// TokenStore keeps a Client's OAuth2 session where other Clients find it: the
+// other replicas of your service, and the next run of your program. Clients
+// that share a store (WithTokenStore) refresh once between them: one does
+// while the others wait for its result or keep sending their still-valid
+// token, and a restarted program does only when the stored token is due. Each
+// rotating refresh token is thereby spent exactly once.
+//
+// A store holds one session: give each set of credentials its own (its own
+// key). An implementation has two methods. Load returns the stored bytes,
+// or nil if there are none. CompareAndSwap stores new and returns true only
+// if the stored bytes still equal old (old nil: only if nothing is stored),
+// comparing and writing as one atomic step for every process; else it
+// returns false. It keeps what it stores until it is replaced (no expiry,
+// no eviction), returns when ctx is done, and is safe for concurrent use.
+// examples/tokenstore-redis implements it on Redis with a GET and a short
+// Lua script.
+//
+// The store sees the access token, its expiry and the refresh token; never
+// the client secret. Protect the store as you would those secrets.
+//
+// When the store fails or does not answer within 5 seconds, the Client keeps
+// sending the token it holds while that is valid. When it needs a new one,
+// the call fails with an error matching ErrTokenStore: a refresh without the
+// store could spend the refresh token another replica is spending. A refresh
+// that succeeded is never lost: OnRefresh has the new token, the Client keeps
+// it, and writes it to the store as soon as the store answers again.
+type TokenStore = auth.TokenStore
+
+// ErrTokenStore matches the error of a call that needed a new token while
+// the TokenStore failed, did not answer in time, or held the session of
+// other credentials.
+var ErrTokenStore = auth.ErrTokenStore
+
+// WithTokenStore shares the OAuth2 session through s (see TokenStore) instead
+// of keeping it in this Client's memory only. NewClient rejects it with a
+// BearerToken, which has no session.
+func WithTokenStore(s TokenStore) Option {
+	return func(_ *transport.Settings, c *config) { c.tokenStore = s }
+}

@@ -57,6 +57,12 @@ type captured struct {
 // every request with status and body, and the requests it saw.
 func mockAPI(t *testing.T, a shares.Auth, status int, body string, opts ...shares.Option) (*shares.Client, *[]captured) {
 	t.Helper()
+	return mockPaths(t, `/v2/`, a, status, body, opts...)
+}
+
+// mockPaths is mockAPI for the paths that start with prefix.
+func mockPaths(t *testing.T, prefix string, a shares.Auth, status int, body string, opts ...shares.Option) (*shares.Client, *[]captured) {
+	t.Helper()
 	mt := httpmock.NewMockTransport()
 	mt.RegisterNoResponder(httpmock.NewNotFoundResponder(t.Fatal))
 	var seen []captured
@@ -71,7 +77,7 @@ func mockAPI(t *testing.T, a shares.Auth, status int, body string, opts ...share
 		return resp, nil
 	}
 	for _, m := range []string{http.MethodGet, http.MethodPost, http.MethodPut, http.MethodDelete} {
-		mt.RegisterRegexpResponder(m, mustRegexp(`^`+apiBase+`/v2/`), record)
+		mt.RegisterRegexpResponder(m, mustRegexp(`^`+apiBase+prefix), record)
 	}
 	c, err := shares.NewClient(a, append([]shares.Option{shares.WithHTTPClient(&http.Client{Transport: mt}), shares.WithMaxRetries(0)}, opts...)...)
 	require.NoError(t, err)
@@ -259,9 +265,9 @@ func TestListSendsFiltersAndDecodesTheBareArray(t *testing.T) {
 		Schedule: []shares.ScheduleEntry{{DayOfWeek: shares.Friday, Recurrence: shares.Weekly,
 			Period: &shares.Period{StartTime: shares.TimeOfDay{Hour: 8}, EndTime: shares.TimeOfDay{Hour: 18}}}},
 		Permissions: shares.Permissions{RemoteActivate: true},
-		Source:      shares.SourceView{Device: &shares.Device{ID: 1, Name: "Front door", Location: "Hall"}},
+		Source:      shares.SourceView{Device: &shares.Device{ID: 1, Name: "Front door", Location: "Hall", CarouselImageURL: "x"}},
 		Receiver: shares.ReceiverView{User: &shares.User{ID: 2, FirstName: "Ada", LastName: "Lovelace",
-			EmailAddress: "ada@example.com", PhoneNumber: "+31850607337"}},
+			EmailAddress: "ada@example.com", PhoneNumber: "+31850607337", Registered: true}},
 	}, got[0])
 	assert.True(t, got[1].StartDate.IsZero())
 	assert.Nil(t, got[1].StartTime)

@@ -59,15 +59,17 @@ func (s *SharesService) Update(ctx context.Context, shareID int64, p *UpdateShar
 		return nil, err
 	}
 	var ref ShareRef
-	if _, err := s.tc.Do(ctx, &transport.Request{Op: &opUpdate, Path: sharePath(shareID), Body: p}, &ref, opts...); err != nil {
+	if _, err := s.tc.Do(ctx, &transport.Request{Op: &opUpdate, Path: sharePath(shareID), Body: p.body()}, &ref, opts...); err != nil {
 		return nil, err
 	}
 	return &ref, nil
 }
 
 // List returns the shares the credentials may see, filtered by opts (nil
-// for all). The API answers with one unpaginated array. A filter naming a
-// device the API does not know is answered 404 (ErrShareNotFound).
+// for all). The API answers with one bare array and documents no paging,
+// so List returns every share at once and has no page-at-a-time twin. A
+// filter naming a device the API does not know is answered 404
+// (ErrShareNotFound, ErrNotFound).
 func (s *SharesService) List(ctx context.Context, opts *ListSharesOptions, callOpts ...CallOption) ([]Share, error) {
 	if opts == nil {
 		opts = &ListSharesOptions{}

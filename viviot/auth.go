@@ -20,12 +20,16 @@ import (
 // Auth is how a Client authenticates: Credentials or a BearerToken. The set
 // is closed, so NewClient can rely on every Auth being one it knows.
 type Auth interface {
-	engineAuth(c *Client) (transport.Auth, error)
+	engineAuth(c *Client, cfg *config) (transport.Auth, error)
 }
 
 // Credentials are a Viviot user's login. The Client signs in at
 // POST /auth/credentials on first use, keeps the session for every request,
-// and signs in again when the server says the session expired.
+// and signs in again when the server says the session expired. A login the
+// server refuses (a wrong password) is the error of every call waiting for
+// it, and of every call for the next second (doubling, up to five minutes,
+// while logins keep being refused): the Client does not try a wrong
+// password again on each call, which could lock the account.
 //
 // Printed with any fmt verb or logged with slog, the Password shows as
 // [REDACTED].
@@ -53,17 +57,40 @@ func (c Credentials) LogValue() slog.Value {
 	return slog.GroupValue(slog.String("UserName", c.UserName), slog.Attr{Key: "Password", Value: redact.Value(c.Password)})
 }
 
-func (c Credentials) engineAuth(client *Client) (transport.Auth, error) {
+func (c Credentials) engineAuth(client *Client, cfg *config) (transport.Auth, error) {
 	switch {
 	case strings.TrimSpace(c.UserName) == "":
 		return nil, errors.New("viviot: NewClient: Credentials.UserName is empty")
 	case c.Password == "":
 		return nil, errors.New("viviot: NewClient: Credentials.Password is empty")
 	}
-	cache := auth.NewCache(func(ctx context.Context) (auth.Token, error) {
-		return client.login(ctx, c)
-	}, 0, nil)
-	return &auth.Session{Cache: cache, Attach: attachSession, IsExpired: isUnauthorized}, nil
+	cache := auth.NewCacheFrom(auth.CacheConfig{
+		Fetch: func(ctx context.Context, _ auth.Token) (auth.Token, error) {
+			return client.login(ctx, c)
+		},
+		Store:    cfg.tokenStore,
+		Identity: vendor + "\x00" + c.UserName,
+	})
+	cache.SetFailureBackoff(loginBackoff, maxLoginBackoff, isRefusedLogin)
+	return &auth.Session{Cache: cache, Attach: client.attachSession, IsExpired: isUnauthorized}, nil
+}
+
+// A refused login is returned, without logging in again, to every call
+// for loginBackoff, doubling while logins keep being refused: a service
+// that makes many calls with a wrong password must not lock the account by
+// trying it on each.
+const (
+	loginBackoff    = time.Second
+	maxLoginBackoff = 5 * time.Minute
+)
+
+// isRefusedLogin reports whether the server judged the login itself (a 4xx
+// such as 401 "Invalid UserName or Password"), as opposed to an outage or a
+// 429 that a next attempt may get past.
+func isRefusedLogin(err error) bool {
+	var e *Error
+	return errors.As(err, &e) && e.StatusCode >= 400 && e.StatusCode < 500 &&
+		e.StatusCode != http.StatusRequestTimeout && e.StatusCode != http.StatusTooManyRequests
 }
 
 // BearerToken is a token the caller already holds (a JWT from an earlier
@@ -85,8 +112,10 @@ func (t BearerToken) Format(f fmt.State, verb rune) { redact.Format(f, verb, t.S
 // LogValue logs the token redacted.
 func (t BearerToken) LogValue() slog.Value { return redact.Value(string(t)) }
 
-func (t BearerToken) engineAuth(*Client) (transport.Auth, error) {
+func (t BearerToken) engineAuth(_ *Client, cfg *config) (transport.Auth, error) {
 	switch {
+	case cfg.tokenStore != nil:
+		return nil, errors.New("viviot: NewClient: WithTokenStore needs Credentials: a BearerToken has no session to share")
 	case t == "":
 		return nil, errors.New("viviot: NewClient: BearerToken is empty")
 	case strings.ContainsAny(string(t), " \t\r\n"):
@@ -130,10 +159,11 @@ const (
 func (c *Client) login(ctx context.Context, cr Credentials) (auth.Token, error) {
 	var out loginResponse
 	resp, err := c.tc.Do(ctx, &transport.Request{
-		Op:     opLogin,
-		Path:   []string{"auth", "credentials"},
-		Body:   loginRequest{UserName: cr.UserName, Password: cr.Password, RememberMe: true},
-		NoAuth: true,
+		Op:      opLogin,
+		Path:    []string{"auth", "credentials"},
+		Body:    loginRequest{UserName: cr.UserName, Password: cr.Password, RememberMe: true},
+		NoAuth:  true,
+		Secrets: []string{cr.Password},
 	}, &out)
 	if err != nil {
 		return auth.Token{}, err
@@ -145,41 +175,84 @@ func (c *Client) login(ctx context.Context, cr Credentials) (auth.Token, error) 
 			Extra:  headerAuthorization,
 		}, nil
 	}
-	if cookie := sessionCookies(resp.Header); cookie != "" {
-		return auth.Token{Value: cookie, Extra: headerCookie}, nil
+	if cookie, jwt := sessionCookies(resp.Header); cookie != "" {
+		return auth.Token{Value: cookie, Expiry: jwtExpiry(jwt, time.Now()), Extra: headerCookie}, nil
 	}
-	return auth.Token{}, errors.New("viviot: auth.credentials: the login answer carried neither a bearerToken nor ss-id/ss-pid session cookies")
+	return auth.Token{}, errors.New("viviot: auth.credentials: the login answer carried neither a bearerToken nor ss-tok/ss-id/ss-pid session cookies")
 }
 
 // sessionCookies returns the Cookie header that carries the session the
-// login set, or "" if it set none. Every ss-* cookie goes back: with
-// rememberMe ServiceStack keys the session on ss-pid and reads ss-opt=perm
-// to know it should.
-func sessionCookies(h http.Header) string {
+// login set, or "" if it set none, and the JWT of its ss-tok cookie. Every
+// ss-* cookie goes back. ServiceStack v6 and later put the JWT in ss-tok
+// (and its refresh token in ss-reftok) instead of the answer's bearerToken
+// by default (docs.servicestack.net/auth/jwt-authprovider, "JWT Token
+// Cookies"); a session without JWT is keyed on ss-id, or with rememberMe on
+// ss-pid, which ss-opt=perm tells the server to read.
+func sessionCookies(h http.Header) (header, jwt string) {
 	var parts []string
 	found := false
 	for _, ck := range (&http.Response{Header: h}).Cookies() {
 		if !strings.HasPrefix(ck.Name, "ss-") || ck.Value == "" || ck.MaxAge < 0 {
 			continue
 		}
-		if ck.Name == "ss-id" || ck.Name == "ss-pid" {
+		switch ck.Name {
+		case "ss-tok":
+			jwt = ck.Value
+			found = true
+		case "ss-id", "ss-pid":
 			found = true
 		}
 		parts = append(parts, (&http.Cookie{Name: ck.Name, Value: ck.Value}).String())
 	}
 	if !found {
-		return ""
+		return "", ""
 	}
-	return strings.Join(parts, "; ")
+	return strings.Join(parts, "; "), jwt
 }
 
-func attachSession(_ context.Context, o *transport.Outgoing, t auth.Token) error {
-	name, _ := t.Extra.(string)
+func (c *Client) attachSession(_ context.Context, o *transport.Outgoing, t auth.Token) error {
+	name := t.Extra
 	if name == "" {
 		name = headerAuthorization
 	}
-	o.Header[name] = []string{t.Value}
+	value := t.Value
+	if name == headerCookie {
+		if value = c.cookiesBesideJar(value, o); value == "" {
+			return nil
+		}
+	}
+	o.Header[name] = []string{value}
 	return nil
+}
+
+// cookiesBesideJar returns the session cookies of header that the caller's
+// cookie jar will not send itself. A jar saw the login's Set-Cookie and
+// adds those cookies to every request on its own; sending them in the
+// header as well would make each go out twice. The jar's copy wins: it
+// also saw any cookie the server renewed since. Every cookie value is
+// declared in o.Secrets, so an echo of it is masked.
+func (c *Client) cookiesBesideJar(header string, o *transport.Outgoing) string {
+	cookies, err := http.ParseCookie(header)
+	if err != nil {
+		return header
+	}
+	for _, ck := range cookies {
+		o.Secrets = append(o.Secrets, ck.Value)
+	}
+	if c.jar == nil {
+		return header
+	}
+	inJar := map[string]bool{}
+	for _, ck := range c.jar.Cookies(c.tc.BaseURL()) {
+		inJar[ck.Name] = true
+	}
+	var parts []string
+	for _, ck := range cookies {
+		if !inJar[ck.Name] {
+			parts = append(parts, ck.String())
+		}
+	}
+	return strings.Join(parts, "; ")
 }
 
 func isUnauthorized(err error) bool { return errors.Is(err, ErrUnauthorized) }

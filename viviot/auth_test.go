@@ -24,14 +24,14 @@ func TestSessionExpiresMidRun(t *testing.T) {
 
 	// By the server's clock the token has expired; the client, trusting
 	// its own, still holds it and meets a 401.
-	clock.Advance(2 * viviottest.DefaultTokenTTL)
+	clock.Advance(2 * viviottest.DefaultTokenLifetime)
 	f.srv.ResetRequests()
 	got, err := f.c.AccessTemplates.Create(t.Context(), guestParams("after expiry", f.door))
 	require.NoError(t, err)
 	assert.Equal(t, "after expiry", got.Name)
 	assert.Equal(t, 2, f.srv.AuthCount())
 	assert.Equal(t, 2, countRequests(f.srv, "POST", "/access/template"), "rejected once, replayed once")
-	assert.Equal(t, 1, f.srv.AppliedCount(viviottest.OpCreate))
+	assert.Equal(t, 1, f.srv.AppliedCount(viviottest.OpAccessTemplatesCreate))
 
 	reqs := f.srv.Requests()
 	require.Len(t, reqs, 3)
@@ -155,7 +155,7 @@ func TestBearerToken(t *testing.T) {
 func TestRenewedBeforeExpiry(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		srv := viviottest.NewServer(t, fakekit.InMemory())
-		srv.SetTokenTTL(10 * time.Minute)
+		srv.SetTokenLifetime(10 * time.Minute)
 		c := newClient(t, srv, srv.Credentials())
 
 		_, err := c.AccessTemplates.List(t.Context(), nil)

@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 
+	"github.com/grantkit/grantkit-go/internal/auth"
 	"github.com/grantkit/grantkit-go/internal/transport"
 )
 
@@ -14,9 +15,10 @@ const DefaultBaseURL = "https://api.4spaces.io"
 
 const vendor = "viviot"
 
-// config is the target of viviot's own options. Viviot needs none beyond the
-// shared ones, but Option's type parameter needs a type of its own.
-type config struct{}
+// config is the target of viviot's own options.
+type config struct {
+	tokenStore auth.TokenStore
+}
 
 // Client talks to Viviot.Api. It is safe for concurrent use; create one per
 // set of credentials and share it, so that its goroutines share one session.
@@ -25,6 +27,8 @@ type Client struct {
 	AccessTemplates *AccessTemplatesService
 
 	tc *transport.Client
+	// jar is the cookie jar of the caller's http.Client, if it has one.
+	jar http.CookieJar
 }
 
 // NewClient returns a Client that authenticates with a (Credentials or
@@ -38,7 +42,10 @@ func NewClient(a Auth, opts ...Option) (*Client, error) {
 	var cfg config
 	settings := transport.Apply(&cfg, opts)
 	c := &Client{}
-	ta, err := a.engineAuth(c)
+	if settings.HTTPClient != nil {
+		c.jar = settings.HTTPClient.Jar
+	}
+	ta, err := a.engineAuth(c, &cfg)
 	if err != nil {
 		return nil, err
 	}

@@ -66,7 +66,7 @@ func TestCreateRetriedAfter429(t *testing.T) {
 	_, err := f.c.AccessTemplates.Create(t.Context(), guestParams("x", f.door))
 	require.NoError(t, err)
 	assert.Equal(t, 2, countRequests(f.srv, "POST", "/access/template"))
-	assert.Equal(t, 1, f.srv.AppliedCount(viviottest.OpCreate))
+	assert.Equal(t, 1, f.srv.AppliedCount(viviottest.OpAccessTemplatesCreate))
 }
 
 func TestCreateNotRetriedAfter503(t *testing.T) {
@@ -78,7 +78,7 @@ func TestCreateNotRetriedAfter503(t *testing.T) {
 	assert.Equal(t, 503, e.StatusCode)
 	assert.Equal(t, 1, e.Attempts)
 	assert.Equal(t, 1, countRequests(f.srv, "POST", "/access/template"))
-	assert.Zero(t, f.srv.AppliedCount(viviottest.OpCreate))
+	assert.Zero(t, f.srv.AppliedCount(viviottest.OpAccessTemplatesCreate))
 }
 
 func TestCreateNotRetriedAfterCutConnection(t *testing.T) {
@@ -89,7 +89,7 @@ func TestCreateNotRetriedAfterCutConnection(t *testing.T) {
 	var e *viviot.Error
 	assert.False(t, errors.As(err, &e), "no answer arrived, so there is no API error: %v", err)
 	assert.Equal(t, 1, countRequests(f.srv, "POST", "/access/template"))
-	assert.Equal(t, 1, f.srv.AppliedCount(viviottest.OpCreate), "applied once, never twice")
+	assert.Equal(t, 1, f.srv.AppliedCount(viviottest.OpAccessTemplatesCreate), "applied once, never twice")
 	assert.Len(t, f.srv.Templates(), 1)
 }
 
@@ -128,7 +128,7 @@ func TestDeleteRetriedAfterLostAnswer(t *testing.T) {
 	f.srv.Inject(fakekit.Fault{Match: isMethod("DELETE"), Cut: fakekit.CutBeforeResponse, Apply: true})
 	require.NoError(t, f.c.AccessTemplates.Delete(t.Context(), seeded.ID))
 	assert.Equal(t, 2, countRequests(f.srv, "DELETE", "/access/template"))
-	assert.Equal(t, 1, f.srv.AppliedCount(viviottest.OpDelete))
+	assert.Equal(t, 1, f.srv.AppliedCount(viviottest.OpAccessTemplatesDelete))
 	assert.Empty(t, f.srv.Templates())
 }
 

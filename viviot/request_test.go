@@ -278,7 +278,7 @@ func TestLoginWithoutSessionFails(t *testing.T) {
 	mt.RegisterResponder(http.MethodPost, base+"/auth/credentials", httpmock.NewStringResponder(200, `{"userId":"7"}`))
 	_, err := c.AccessTemplates.List(t.Context(), nil)
 	require.Error(t, err)
-	assert.Contains(t, err.Error(), "neither a bearerToken nor ss-id/ss-pid")
+	assert.Contains(t, err.Error(), "neither a bearerToken nor ss-tok/ss-id/ss-pid")
 }
 
 // TestExpiryInThePastMeansClocksDisagree: a token whose exp has passed by

@@ -91,10 +91,17 @@ type Organization struct {
 	SubOrganizations []Organization `json:"organizations"`
 }
 
-// ListAccessTemplatesOptions narrow List.
+// ListAccessTemplatesOptions narrow List: every parameter of the service's
+// GetAccessTemplates (https://api.4spaces.io/json/metadata?op=GetAccessTemplates).
 type ListAccessTemplatesOptions struct {
 	// Scope, when set, asks only for templates usable in that scope.
 	Scope *Scope
+	// OnlyTemplatesWhereSmartSpaceUsesQueues asks only for the templates
+	// that include a smartspace configured to use queues.
+	OnlyTemplatesWhereSmartSpaceUsesQueues bool
+	// Version is the API version the request is written for; zero leaves
+	// it to the service.
+	Version int
 }
 
 var (
@@ -162,15 +169,26 @@ func (s *AccessTemplatesService) Get(ctx context.Context, id GUID, opts ...CallO
 }
 
 // List returns the access templates the user may see
-// (GET /access/templates), all of them in one answer. opts may be nil.
+// (GET /access/templates). The service answers with all of them at once and
+// documents no paging, so List has no page-at-a-time twin. opts may be nil.
+// Besides the roles of the other methods, AccessAdmin may list.
 func (s *AccessTemplatesService) List(ctx context.Context, opts *ListAccessTemplatesOptions, callOpts ...CallOption) ([]AccessTemplate, error) {
 	q := url.Values{}
-	if opts != nil && opts.Scope != nil {
-		if err := validate.New(ErrInvalidParams, vendor, opList.Name).
-			Check(opts.Scope.valid(), "Scope", "is not a known Scope").Err(); err != nil {
+	if opts != nil {
+		v := validate.New(ErrInvalidParams, vendor, opList.Name).Check(opts.Version >= 0, "Version", "must not be negative")
+		if opts.Scope != nil {
+			v.Check(opts.Scope.valid(), "Scope", "is not a known Scope")
+			q.Set("Scope", strconv.Itoa(int(*opts.Scope)))
+		}
+		if err := v.Err(); err != nil {
 			return nil, err
 		}
-		q.Set("Scope", strconv.Itoa(int(*opts.Scope)))
+		if opts.OnlyTemplatesWhereSmartSpaceUsesQueues {
+			q.Set("OnlyTemplatesWhereSmartSpaceUsesQueues", "true")
+		}
+		if opts.Version != 0 {
+			q.Set("Version", strconv.Itoa(opts.Version))
+		}
 	}
 	var out envelope
 	if _, err := s.tc.Do(ctx, &transport.Request{Op: opList, Path: pathTemplates, Query: q}, &out, callOpts...); err != nil {

@@ -32,6 +32,18 @@ type builder struct {
 	settings transport.Settings
 }
 
+// cache returns the token cache of a session credential, shared through
+// the WithTokenStore store if there is one. identity names the credentials
+// (never the password) for the store's check.
+func (b *builder) cache(fetch func(context.Context) (auth.Token, error), identity string) *auth.Cache {
+	return auth.NewCacheFrom(auth.CacheConfig{
+		Fetch:    func(ctx context.Context, _ auth.Token) (auth.Token, error) { return fetch(ctx) },
+		Now:      b.cfg.now,
+		Store:    b.cfg.tokenStore,
+		Identity: vendor + "\x00" + identity,
+	})
+}
+
 // sealed dereferences pointer credentials and rejects missing ones, so a nil
 // pointer is an error at NewClient rather than a panic later.
 func sealed(a Auth) (Auth, error) {
@@ -79,9 +91,12 @@ type BasicAuth struct {
 	Username, Password string
 }
 
-func (a BasicAuth) build(*builder) (transport.Auth, error) {
+func (a BasicAuth) build(b *builder) (transport.Auth, error) {
 	if err := checkUserPassword("BasicAuth", "Username", a.Username, a.Password); err != nil {
 		return nil, err
+	}
+	if b.cfg.tokenStore != nil {
+		return nil, errors.New("voltmx: WithTokenStore needs a ClaimsLogin or OAuthPair: BasicAuth has no session to share")
 	}
 	return auth.Basic(a.Username, a.Password), nil
 }
@@ -118,6 +133,9 @@ type ClaimsLogin struct {
 	Password string
 	// Provider names the identity provider; empty means the service's default.
 	Provider string
+	// Domain is the login's optional domain (the Authentication page's
+	// "domain"); empty sends none.
+	Domain string
 }
 
 func (a ClaimsLogin) build(b *builder) (transport.Auth, error) {
@@ -131,7 +149,7 @@ func (a ClaimsLogin) build(b *builder) (transport.Auth, error) {
 	if !isToken(header) {
 		return nil, fmt.Errorf("voltmx: auth header name %q is not a valid HTTP header name", header)
 	}
-	body, err := json.Marshal(loginRequest{UserID: a.UserID, Password: a.Password, Provider: a.Provider})
+	body, err := json.Marshal(loginRequest{UserID: a.UserID, Password: a.Password, Provider: a.Provider, Domain: a.Domain})
 	if err != nil {
 		return nil, fmt.Errorf("voltmx: encode login: %w", err)
 	}
@@ -159,10 +177,10 @@ func (a ClaimsLogin) build(b *builder) (transport.Auth, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w (ClaimsLogin.LoginURL)", err)
 	}
-	loginURL := a.LoginURL
+	loginURL, password := a.LoginURL, a.Password
 	fetch := func(ctx context.Context) (auth.Token, error) {
 		var out loginResponse
-		if _, err := login.Do(ctx, &transport.Request{Op: opLogin, URL: loginURL}, &out); err != nil {
+		if _, err := login.Do(ctx, &transport.Request{Op: opLogin, URL: loginURL, Secrets: []string{password}}, &out); err != nil {
 			return auth.Token{}, err
 		}
 		if out.ClaimsToken.Value == "" {
@@ -171,7 +189,7 @@ func (a ClaimsLogin) build(b *builder) (transport.Auth, error) {
 		return auth.Token{Value: out.ClaimsToken.Value, Expiry: epoch(int64(out.ClaimsToken.Exp))}, nil
 	}
 	return &auth.Session{
-		Cache: auth.NewCache(fetch, 0, b.cfg.now),
+		Cache: b.cache(fetch, "claims\x00"+redact.URL(a.LoginURL)+"\x00"+a.UserID+"\x00"+a.Provider),
 		Attach: func(_ context.Context, o *transport.Outgoing, t auth.Token) error {
 			o.Header.Set(header, t.Value)
 			return nil
@@ -180,11 +198,11 @@ func (a ClaimsLogin) build(b *builder) (transport.Auth, error) {
 	}, nil
 }
 
-// String shows the login URL (without any userinfo password), user and
-// provider, and hides the password.
+// String shows the login URL (without any userinfo password), user,
+// provider and domain, and hides the password.
 func (a ClaimsLogin) String() string {
-	return fmt.Sprintf("voltmx.ClaimsLogin{LoginURL:%s, UserID:%q, Password:%s, Provider:%q}",
-		redact.URL(a.LoginURL), a.UserID, secret(a.Password), a.Provider)
+	return fmt.Sprintf("voltmx.ClaimsLogin{LoginURL:%s, UserID:%q, Password:%s, Provider:%q, Domain:%q}",
+		redact.URL(a.LoginURL), a.UserID, secret(a.Password), a.Provider, a.Domain)
 }
 
 // GoString is String, so %#v hides the password too.
@@ -201,6 +219,7 @@ func (a ClaimsLogin) LogValue() slog.Value {
 		slog.String("user_id", a.UserID),
 		slog.Attr{Key: "password", Value: redact.Value(a.Password)},
 		slog.String("provider", a.Provider),
+		slog.String("domain", a.Domain),
 	)
 }
 
@@ -218,6 +237,9 @@ func (a OAuthPair) build(b *builder) (transport.Auth, error) {
 		return nil, err
 	}
 	basic := auth.Basic(a.Username, a.Password)
+	// The token request carries the Basic pair itself (NoAuth): it lists
+	// the values an echo of it would quote.
+	secrets := basic.(transport.SecretHolder).Secrets()
 	c := b.client
 	fetch := func(ctx context.Context) (auth.Token, error) {
 		h := http.Header{}
@@ -228,7 +250,7 @@ func (a OAuthPair) build(b *builder) (transport.Auth, error) {
 			AccessToken  string `json:"AccessToken"`
 			AccessSecret string `json:"AccessSecret"`
 		}
-		req := &transport.Request{Op: opAccessToken, Path: accessTokenPath, Header: h, NoAuth: true}
+		req := &transport.Request{Op: opAccessToken, Path: accessTokenPath, Header: h, NoAuth: true, Secrets: secrets}
 		if _, err := c.tc.Do(ctx, req, &out); err != nil {
 			return auth.Token{}, err
 		}
@@ -240,11 +262,11 @@ func (a OAuthPair) build(b *builder) (transport.Auth, error) {
 		return auth.Token{Value: out.AccessToken, Extra: out.AccessSecret}, nil
 	}
 	return &auth.Session{
-		Cache: auth.NewCache(fetch, 0, b.cfg.now),
+		Cache: b.cache(fetch, "oauth\x00"+a.Username),
 		Attach: func(_ context.Context, o *transport.Outgoing, t auth.Token) error {
 			o.Header.Set("AccessToken", t.Value)
-			o.Header.Set("AccessSecret", t.Extra.(string))
-			o.Secrets = append(o.Secrets, t.Extra.(string))
+			o.Header.Set("AccessSecret", t.Extra)
+			o.Secrets = append(o.Secrets, t.Extra)
 			return nil
 		},
 		IsExpired: isUnauthorized,
@@ -268,10 +290,15 @@ func (a OAuthPair) LogValue() slog.Value {
 	return slog.GroupValue(slog.String("username", a.Username), slog.Attr{Key: "password", Value: redact.Value(a.Password)})
 }
 
+// loginRequest is the login body of the guide's Authentication page:
+// {"userid","password","provider","domain"}, of which "provider and domain
+// are optional"
+// (https://opensource.hcltechsw.com/volt-mx-docs/docs/documentation/Foundry/engagement_api_guide/Content/APIs_for_VoltMX_Messaging_Services/Authentication_API.html).
 type loginRequest struct {
 	UserID   string `json:"userid"`
 	Password string `json:"password"`
 	Provider string `json:"provider,omitempty"`
+	Domain   string `json:"domain,omitempty"`
 }
 
 type loginResponse struct {

@@ -3,6 +3,7 @@ package voltmx_test
 import (
 	"bytes"
 	"encoding/base64"
+	"encoding/json"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -167,7 +168,7 @@ func TestClaimsSessionExpiresMidRun(t *testing.T) {
 
 	// The server's clock passes the token's expiry; the client's does not,
 	// so it learns from the 401, logs in once and replays.
-	clock.Advance(voltmxtest.TokenLifetime + time.Minute)
+	clock.Advance(voltmxtest.DefaultTokenLifetime + time.Minute)
 	srv.ResetRequests()
 	id, err := c.Groups.Create(ctx, validGroup("after expiry"))
 	require.NoError(t, err)
@@ -192,7 +193,7 @@ func TestClaimsTokenRefreshedBeforeExpiry(t *testing.T) {
 
 	_, err := c.Permissions.List(ctx)
 	require.NoError(t, err)
-	clock.Advance(voltmxtest.TokenLifetime - 30*time.Second) // inside the refresh margin
+	clock.Advance(voltmxtest.DefaultTokenLifetime - 30*time.Second) // inside the refresh margin
 	srv.ResetRequests()
 	_, err = c.Permissions.List(ctx)
 	require.NoError(t, err)
@@ -320,6 +321,33 @@ func TestSecretsNeverPrinted(t *testing.T) {
 func TestCredentialsPrintedForm(t *testing.T) {
 	assert.Equal(t, `voltmx.BasicAuth{Username:"admin", Password:[REDACTED]}`, fmt.Sprintf("%#v", voltmx.BasicAuth{Username: "admin", Password: "x"}))
 	assert.Equal(t, `voltmx.OAuthPair{Username:"admin", Password:""}`, fmt.Sprint(voltmx.OAuthPair{Username: "admin"}))
-	assert.Equal(t, `voltmx.ClaimsLogin{LoginURL:"https://u:xxxxx@idp/login", UserID:"ops", Password:[REDACTED], Provider:"ldap"}`,
-		fmt.Sprintf("%+v", voltmx.ClaimsLogin{LoginURL: "https://u:p@idp/login", UserID: "ops", Password: "x", Provider: "ldap"}))
+	assert.Equal(t, `voltmx.ClaimsLogin{LoginURL:"https://u:xxxxx@idp/login", UserID:"ops", Password:[REDACTED], Provider:"ldap", Domain:"corp"}`,
+		fmt.Sprintf("%+v", voltmx.ClaimsLogin{LoginURL: "https://u:p@idp/login", UserID: "ops", Password: "x", Provider: "ldap", Domain: "corp"}))
+}
+
+// A struct holding credentials that a program marshals, or logs with
+// slog's JSON handler, shows no password.
+func TestCredentialsMarshalRedacted(t *testing.T) {
+	const pw = "marshal-secret-4711"
+	creds := []voltmx.Auth{
+		voltmx.BasicAuth{Username: "admin", Password: pw},
+		&voltmx.OAuthPair{Username: "admin", Password: pw},
+		voltmx.ClaimsLogin{LoginURL: "https://u:" + pw + "@idp.example.com/login?key=" + pw, UserID: "ops", Password: pw, Provider: "ldap", Domain: "corp"},
+	}
+	var logs bytes.Buffer
+	logger := slog.New(slog.NewJSONHandler(&logs, nil))
+	for _, a := range creds {
+		b, err := json.Marshal(struct{ Auth voltmx.Auth }{a})
+		require.NoError(t, err)
+		assert.NotContains(t, string(b), pw)
+		assert.Contains(t, string(b), `"password":"[REDACTED]"`)
+		logger.Info("config", "auth", a, "raw", struct{ Auth voltmx.Auth }{a})
+	}
+	assert.NotContains(t, logs.String(), pw)
+	b, err := json.Marshal(creds[2])
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"loginURL":"https://u:xxxxx@idp.example.com/login?key=xxxxx","userID":"ops","password":"[REDACTED]","provider":"ldap","domain":"corp"}`, string(b))
+	b, err = json.Marshal(voltmx.BasicAuth{Username: "admin"})
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"username":"admin","password":""}`, string(b), "an unset password still shows as unset")
 }

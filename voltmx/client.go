@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/grantkit/grantkit-go/internal/auth"
 	"github.com/grantkit/grantkit-go/internal/redact"
 	"github.com/grantkit/grantkit-go/internal/transport"
 )
@@ -33,14 +34,15 @@ type config struct {
 	location     *time.Location
 	// now is the clock of the token cache; nil means time.Now. Only tests
 	// set it, to expire tokens without waiting.
-	now func() time.Time
+	now        func() time.Time
+	tokenStore auth.TokenStore
 }
 
 // Client calls one Engagement Services server. It is safe for concurrent use.
 type Client struct {
 	// Groups creates, reads, modifies and deletes groups.
 	Groups *GroupsService
-	// Users reads users.
+	// Users creates, reads, modifies and deletes console users.
 	Users *UsersService
 	// Permissions reads the permission catalogue and resolves names to ids.
 	Permissions *PermissionsService
@@ -95,9 +97,9 @@ func NewClient(baseURL string, auth Auth, opts ...Option) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	c.Groups = &GroupsService{c: c}
-	c.Users = &UsersService{c: c}
-	c.Permissions = &PermissionsService{c: c}
+	c.Groups = &GroupsService{c: c, list: itemLister[Group](c, opGroupsList, groupsPath(), func(b *pageBody) []*Group { return b.Groups })}
+	c.Users = &UsersService{c: c, list: itemLister[User](c, opUsersList, usersPath(), func(b *pageBody) []*User { return b.Users })}
+	c.Permissions = &PermissionsService{c: c, list: permissionsLister(c)}
 	return c, nil
 }
 

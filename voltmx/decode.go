@@ -114,8 +114,35 @@ func (v *flexString) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// flexStrings is a list of flexString.
+// flexStrings is a list of flexString, or one string holding a
+// comma-separated list: Get User Details types selectedAppIds "string"
+// where the groups pages send an array [inferred: the page shows no
+// value].
 type flexStrings []flexString
+
+func (l *flexStrings) UnmarshalJSON(b []byte) error {
+	b = bytes.TrimSpace(b)
+	if len(b) == 0 || b[0] != '"' {
+		var items []flexString
+		if err := json.Unmarshal(b, &items); err != nil {
+			return err
+		}
+		*l = items
+		return nil
+	}
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return err
+	}
+	items := flexStrings{}
+	for part := range strings.SplitSeq(s, ",") {
+		if part = strings.TrimSpace(part); part != "" {
+			items = append(items, flexString(part))
+		}
+	}
+	*l = items
+	return nil
+}
 
 func (l flexStrings) strings() []string {
 	if l == nil {

@@ -1,6 +1,7 @@
 // Package voltmx is a client for the access-management part of the HCL Volt
-// MX Foundry Engagement Services REST API (formerly Kony): groups, users and
-// permissions of the Engagement Services console.
+// MX Foundry Engagement Services REST API (formerly Kony): the groups and
+// users of the Engagement Services console (create, read, list, modify,
+// delete) and its permission catalogue.
 //
 // Engagement Services is installed on premises, so there is no public
 // endpoint: NewClient takes the server's base URL. Requests go to
@@ -35,16 +36,26 @@
 //		GroupName:     "Campaign team",
 //		Email:         "campaigns@example.com",
 //		PermissionIDs: perms,
-//		AppIDs:        []string{},
 //	})
 //	for g, err := range c.Groups.List(ctx, nil) { ... }
+//
+// # Lists
+//
+// The lists (groups, users, permissions) are pages of start and pageSize
+// with a total. Groups.List and Users.List walk them lazily, and
+// Permissions.List reads the whole catalogue; ListPage returns one page, whose
+// NextPage fetches the next until ErrNoMorePages, and whose NextPageToken,
+// saved, resumes the listing later through ListOptions.PageToken.
 //
 // # Errors
 //
 // The API answers failures with plain sentences and no codes. Every failed
 // answer is an *Error with the status and the server's message; the
 // sentinels (ErrGroupNotFound, ErrActiveGroupDelete, ErrAdhocPushRequired,
-// ...) match the documented sentences with errors.Is. Parameters are checked
+// ErrUserExists, ...) match the documented sentences with errors.Is; the
+// common ones (ErrUnauthorized, ErrNotFound, ...) match the status. A 404
+// means a wrong URL or context path, never a missing group or user, which
+// the API reports with a 400 sentence. Parameters are checked
 // before anything is sent: a bad call fails with an error matching
 // ErrInvalidParams that names the fields.
 //
@@ -53,4 +64,4 @@
 // API guide: https://opensource.hcltechsw.com/volt-mx-docs/docs/documentation/Foundry/engagement_api_guide/
 package voltmx
 
-//go:generate go run github.com/grantkit/grantkit-go/internal/cmd/reexport -pkg voltmx -vendor HCL -fake voltmxtest -base "the baseURL given to NewClient" -base-note "The context path (see WithContextPath) is still added to it." -creates Groups.Create
+//go:generate go run github.com/grantkit/grantkit-go/internal/cmd/reexport -pkg voltmx -vendor HCL -fake voltmxtest -base "the baseURL given to NewClient" -base-note "The context path (see WithContextPath) is still added to it." -creates "Groups.Create and Users.Create" -session "session (a ClaimsLogin claims token or an OAuthPair)" -login "log in" -store-sees "The store sees the claims token and its expiry, or the pair's AccessToken and AccessSecret; never a password." -store-refuses "NewClient rejects it with BasicAuth, which has no session."

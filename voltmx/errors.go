@@ -11,8 +11,10 @@ import (
 )
 
 // The API answers errors with plain sentences and no codes, so the sentinels
-// below are matched by the documented sentence (case-insensitive substring)
-// and, where the status alone says enough, by status.
+// below are matched by the documented sentence (case-insensitive substring).
+// A status alone never names the missing thing: a 404 comes from a wrong
+// context path or a proxy, not from a missing group (the guide signals that
+// with a 400 sentence), and matches only the common ErrNotFound.
 var (
 	// ErrInvalidParams matches a call rejected by the client before anything
 	// was sent; the error's text names every bad field, as "voltmx:
@@ -20,17 +22,33 @@ var (
 	ErrInvalidParams = errors.New("voltmx: invalid params")
 	// ErrGroupNameRequired matches the 400 "Group name is required".
 	ErrGroupNameRequired = errors.New("voltmx: group name is required")
-	// ErrEmailRequired matches the 400 "Email is required".
+	// ErrEmailRequired matches the 400 "Email is required" (groups and users).
 	ErrEmailRequired = errors.New("voltmx: email is required")
 	// ErrGroupNotFound matches the 400 "Invalid group ID provided, or No
-	// group found with given ID", and any 404 of a groups operation.
+	// group found with given ID" (the Delete Group page spells it "Invalid
+	// Group ID provided or No Group found with given ID").
 	ErrGroupNotFound = errors.New("voltmx: group not found")
-	// ErrUserNotFound matches a 400 naming an invalid or unknown user ID,
-	// and any 404 of a users operation.
+	// ErrUserNotFound matches the 400 "Invalid User ID provided or No User
+	// found with given ID" (Modify User; Get and Delete User write "Invalid
+	// user ID provided or no user found with provided ID").
 	ErrUserNotFound = errors.New("voltmx: user not found")
 	// ErrActiveGroupDelete matches the 400 "Delete is not allowed on active
 	// group": deactivate the group (Update with Active false) first.
 	ErrActiveGroupDelete = errors.New("voltmx: delete is not allowed on an active group")
+	// ErrActiveUserDelete matches the 400 "Delete is not allowed on active
+	// users" (Delete User): deactivate the user (Update with Active false)
+	// first.
+	ErrActiveUserDelete = errors.New("voltmx: delete is not allowed on an active user")
+	// ErrUserExists matches the 400 "User already exists with this user ID"
+	// (Create User): the user name or email is taken.
+	ErrUserExists = errors.New("voltmx: user already exists")
+	// ErrDisplayNameRequired matches the 400 "Display Name is required"
+	// (Modify User).
+	ErrDisplayNameRequired = errors.New("voltmx: display name is required")
+	// ErrUserNameChanged matches the 400 "Invalid 'userName' provided.
+	// 'userName' should not be modified" (Modify User):
+	// UpdateUserParams.UserName must be the user's current name.
+	ErrUserNameChanged = errors.New("voltmx: a user's userName cannot be modified")
 	// ErrAdhocPushRequired matches the 400 "Application permissions can be
 	// enabled only for the group who has ADHOC_PUSH permission": AppIDs or
 	// AllowAllApps were set for a group without the ADHOC_PUSH permission.
@@ -39,8 +57,8 @@ var (
 	// occurred at property ...": a field the server could not accept,
 	// named in the message (e.g. an unknown permission id).
 	ErrInvalidPayload = errors.New("voltmx: invalid request payload")
-	// ErrUnknownPermission is returned by PermissionsService.Resolve for a
-	// name the server does not know.
+	// ErrUnknownPermission is returned by PermissionsService.Resolve and
+	// ResolvePermissions for a name the server does not know.
 	ErrUnknownPermission = errors.New("voltmx: unknown permission")
 )
 
@@ -78,42 +96,56 @@ func (e *Error) Is(target error) bool {
 	return sentinels.Match(e.kind(), e.StatusCode, target)
 }
 
-// Error kinds, derived from the message (and, for 404, the operation).
+// Error kinds, derived from the message.
 const (
-	kindGroupName    = "group_name_required"
-	kindEmail        = "email_required"
-	kindGroupMissing = "group_not_found"
-	kindUserMissing  = "user_not_found"
-	kindActiveDelete = "active_group_delete"
-	kindAdhocPush    = "adhoc_push_required"
-	kindPayload      = "invalid_payload"
+	kindGroupName        = "group_name_required"
+	kindEmail            = "email_required"
+	kindGroupMissing     = "group_not_found"
+	kindUserMissing      = "user_not_found"
+	kindActiveDelete     = "active_group_delete"
+	kindActiveUserDelete = "active_user_delete"
+	kindUserExists       = "user_exists"
+	kindDisplayName      = "display_name_required"
+	kindUserNameChanged  = "user_name_changed"
+	kindAdhocPush        = "adhoc_push_required"
+	kindPayload          = "invalid_payload"
 )
 
+// sentinels lists the vendor sentinels by kind; the common ones
+// (ErrUnauthorized, ErrNotFound, ...) match by status inside Match.
 var sentinels = transport.Sentinels{
 	ByCode: map[string]error{
-		kindGroupName:    ErrGroupNameRequired,
-		kindEmail:        ErrEmailRequired,
-		kindGroupMissing: ErrGroupNotFound,
-		kindUserMissing:  ErrUserNotFound,
-		kindActiveDelete: ErrActiveGroupDelete,
-		kindAdhocPush:    ErrAdhocPushRequired,
-		kindPayload:      ErrInvalidPayload,
+		kindGroupName:        ErrGroupNameRequired,
+		kindEmail:            ErrEmailRequired,
+		kindGroupMissing:     ErrGroupNotFound,
+		kindUserMissing:      ErrUserNotFound,
+		kindActiveDelete:     ErrActiveGroupDelete,
+		kindActiveUserDelete: ErrActiveUserDelete,
+		kindUserExists:       ErrUserExists,
+		kindDisplayName:      ErrDisplayNameRequired,
+		kindUserNameChanged:  ErrUserNameChanged,
+		kindAdhocPush:        ErrAdhocPushRequired,
+		kindPayload:          ErrInvalidPayload,
 	},
-	ByStatus: map[int]error{http.StatusUnauthorized: ErrUnauthorized},
 }
 
 // messageKinds maps the documented sentences, lower-cased, to kinds. The
-// guide spells the not-found sentence several ways ("Invalid group ID
+// guide spells the not-found sentences several ways ("Invalid group ID
 // provided, or No group found with given ID", "Invalid Group ID provided or
-// No Group found with given ID\""), so each half matches on its own.
+// No Group found with given ID\"", "Invalid user ID provided or no user
+// found with provided ID"), so each half matches on its own.
 var messageKinds = []struct{ text, kind string }{
 	{"group name is required", kindGroupName},
 	{"email is required", kindEmail},
+	{"display name is required", kindDisplayName},
 	{"invalid group id", kindGroupMissing},
 	{"no group found", kindGroupMissing},
 	{"invalid user id", kindUserMissing},
 	{"no user found", kindUserMissing},
+	{"'username' should not be modified", kindUserNameChanged},
+	{"user already exists", kindUserExists},
 	{"delete is not allowed on active group", kindActiveDelete},
+	{"delete is not allowed on active user", kindActiveUserDelete},
 	{"adhoc_push permission", kindAdhocPush},
 	{"application permissions can be enabled only", kindAdhocPush},
 	{"invalid request payload", kindPayload},
@@ -126,15 +158,17 @@ func (e *Error) kind() string {
 			return k.kind
 		}
 	}
-	if e.StatusCode == http.StatusNotFound {
-		switch {
-		case strings.HasPrefix(e.Op, "groups."):
-			return kindGroupMissing
-		case strings.HasPrefix(e.Op, "users."):
-			return kindUserMissing
-		}
-	}
 	return ""
+}
+
+// documentedGone reports whether err is the server's documented answer for
+// a missing group or user: a 400 with the sentence that matches target.
+// A delete's retry reports success only on that answer, never on a 404,
+// which a wrong context path or a proxy gives whether or not the first
+// attempt deleted anything.
+func documentedGone(err error, target error) bool {
+	var e *Error
+	return errors.As(err, &e) && e.StatusCode == http.StatusBadRequest && errors.Is(e, target)
 }
 
 // checkResponse is the engine's CheckResponse: every non-2xx answer becomes

@@ -13,8 +13,10 @@ import (
 )
 
 var allSentinels = []error{
-	voltmx.ErrInvalidParams, voltmx.ErrUnauthorized, voltmx.ErrGroupNameRequired, voltmx.ErrEmailRequired,
-	voltmx.ErrGroupNotFound, voltmx.ErrUserNotFound, voltmx.ErrActiveGroupDelete, voltmx.ErrAdhocPushRequired,
+	voltmx.ErrInvalidParams, voltmx.ErrUnauthorized, voltmx.ErrForbidden, voltmx.ErrNotFound, voltmx.ErrConflict,
+	voltmx.ErrRateLimited, voltmx.ErrGroupNameRequired, voltmx.ErrEmailRequired,
+	voltmx.ErrGroupNotFound, voltmx.ErrUserNotFound, voltmx.ErrActiveGroupDelete, voltmx.ErrActiveUserDelete,
+	voltmx.ErrUserExists, voltmx.ErrDisplayNameRequired, voltmx.ErrUserNameChanged, voltmx.ErrAdhocPushRequired,
 	voltmx.ErrInvalidPayload, voltmx.ErrUnknownPermission,
 }
 
@@ -43,8 +45,22 @@ func TestDocumentedErrorBodies(t *testing.T) {
 		{"json string", 400, `"Email is required"`, voltmx.ErrEmailRequired, "Email is required"},
 		{"spring error", 400, `{"timestamp":1,"status":400,"error":"Bad Request","message":"Group name is required","path":"/x"}`,
 			voltmx.ErrGroupNameRequired, "Group name is required"},
+		// A 404 is a wrong context path or a proxy, not a missing group.
 		{"404 page", 404, `<html><body><h1>HTTP Status 404 – Not Found</h1></body></html>`,
-			voltmx.ErrGroupNotFound, "<html><body><h1>HTTP Status 404 – Not Found</h1></body></html>"},
+			voltmx.ErrNotFound, "<html><body><h1>HTTP Status 404 – Not Found</h1></body></html>"},
+		{"bodiless 404", 404, ``, voltmx.ErrNotFound, ""},
+		{"403", 403, `{"message":"Forbidden"}`, voltmx.ErrForbidden, "Forbidden"},
+		// The users pages' sentences (Create, Modify, Delete User).
+		{"user exists", 400, `{"message":"User already exists with this user ID"}`, voltmx.ErrUserExists, "User already exists with this user ID"},
+		{"user id", 400, `{"message":"Invalid User ID provided or No User found with given ID"}`,
+			voltmx.ErrUserNotFound, "Invalid User ID provided or No User found with given ID"},
+		{"user id delete page", 400, `{"message":"Invalid user ID provided or no user found with provided ID"}`,
+			voltmx.ErrUserNotFound, "Invalid user ID provided or no user found with provided ID"},
+		{"display name", 400, `{"message":"Display Name is required"}`, voltmx.ErrDisplayNameRequired, "Display Name is required"},
+		{"user name changed", 400, `{"message":"Invalid 'userName' provided. 'userName' should not be modified"}`,
+			voltmx.ErrUserNameChanged, "Invalid 'userName' provided. 'userName' should not be modified"},
+		{"active user delete", 400, `{"message":"Delete is not allowed on active users"}`,
+			voltmx.ErrActiveUserDelete, "Delete is not allowed on active users"},
 		{"proxy 502", 502, `<html>Bad Gateway</html>`, nil, "<html>Bad Gateway</html>"},
 		{"empty 503", 503, ``, nil, ""},
 	}
@@ -82,18 +98,22 @@ func TestErrorKeepsEchoedID(t *testing.T) {
 	assert.ErrorIs(t, err, voltmx.ErrAdhocPushRequired)
 }
 
-func TestNotFoundStatusByOperation(t *testing.T) {
+// A 404 names no missing group or user: the guide signals those with a 400
+// sentence, and a 404 is what a wrong context path or a proxy answers.
+func TestNotFoundIsAStatusError(t *testing.T) {
 	mt, c := newMock(t, nil)
 	respond(mt, http.MethodGet, mockBase+"/vpns/api/v1/accessmgmt/users/4", 404, `not here`)
-	respond(mt, http.MethodGet, mockBase+"/vpns/api/v1/accessmgmt/permissions", 404, `not here`)
+	respond(mt, http.MethodGet, mockBase+"/vpns/api/v1/accessmgmt/groups/4", 404, ``)
 	_, err := c.Users.Get(t.Context(), 4)
-	assert.ErrorIs(t, err, voltmx.ErrUserNotFound)
+	assert.ErrorIs(t, err, voltmx.ErrNotFound)
+	assert.NotErrorIs(t, err, voltmx.ErrUserNotFound)
+	_, err = c.Groups.Get(t.Context(), 4)
+	assert.ErrorIs(t, err, voltmx.ErrNotFound)
 	assert.NotErrorIs(t, err, voltmx.ErrGroupNotFound)
-	_, err = c.Permissions.List(t.Context())
-	assert.NotErrorIs(t, err, voltmx.ErrGroupNotFound, "a 404 outside groups says nothing about groups")
 	var e *voltmx.Error
 	require.ErrorAs(t, err, &e)
 	assert.Equal(t, 404, e.StatusCode)
+	assert.Equal(t, "voltmx: groups.get (GET /vpns/api/v1/accessmgmt/groups/4): 404", err.Error())
 }
 
 func TestErrorTextIncludesAttempts(t *testing.T) {

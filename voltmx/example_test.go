@@ -186,3 +186,75 @@ func ExampleUsersService_List() {
 	// 1 admin Administrator true
 	// 2 ops Operations true
 }
+
+func ExampleUsersService_Create() {
+	c, srv := exampleClient(basicAuth)
+	defer srv.Close()
+	ctx := context.Background()
+	team := srv.AddGroup(voltmxtest.Group{Name: "Campaign team", Email: "campaigns@example.com", PermissionIDs: []int64{4}})
+
+	perms, err := c.Permissions.Resolve(ctx, "CAMPAIGNS_ALL", "CAMPAIGNS_EXECUTE")
+	if err != nil {
+		log.Fatal(err)
+	}
+	inactive := false
+	id, err := c.Users.Create(ctx, &voltmx.CreateUserParams{
+		UserName:      "aron",
+		Email:         "aron@example.com",
+		Password:      "VoltMX@123",
+		DisplayName:   "Aron Hale",
+		Active:        &inactive,
+		PermissionIDs: perms,
+		GroupIDs:      []int64{team.ID},
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	u, err := c.Users.Get(ctx, id)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(u.ID, u.UserName, u.PermissionIDs, u.GroupIDs)
+
+	// The user name and email are unique.
+	_, err = c.Users.Create(ctx, &voltmx.CreateUserParams{UserName: "aron", Email: "other@example.com",
+		Password: "VoltMX@123", DisplayName: "Another Aron", PermissionIDs: perms})
+	fmt.Println(errors.Is(err, voltmx.ErrUserExists))
+
+	// An inactive user can be deleted.
+	fmt.Println(c.Users.Delete(ctx, id))
+	// Output:
+	// 2 aron [4 5] [1]
+	// true
+	// <nil>
+}
+
+func ExampleGroupPage_NextPage() {
+	c, srv := exampleClient(basicAuth)
+	defer srv.Close()
+	ctx := context.Background()
+	for _, name := range []string{"Ops", "Marketing", "Sales", "Support", "Legal"} {
+		srv.AddGroup(voltmxtest.Group{Name: name, Email: "team@example.com", PermissionIDs: []int64{1}})
+	}
+
+	page, err := c.Groups.ListPage(ctx, 0, &voltmx.ListOptions{PageSize: 2})
+	for ; err == nil; page, err = page.NextPage(ctx) {
+		fmt.Printf("%d of %d groups, next page token %q\n", len(page.Groups), page.Total, page.NextPageToken)
+	}
+	if !errors.Is(err, voltmx.ErrNoMorePages) {
+		log.Fatal(err)
+	}
+
+	// A saved token resumes the listing, in this process or a later one.
+	for g, err := range c.Groups.List(ctx, &voltmx.ListOptions{PageSize: 2, PageToken: "4"}) {
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Println(g.ID, g.GroupName)
+	}
+	// Output:
+	// 2 of 5 groups, next page token "2"
+	// 2 of 5 groups, next page token "4"
+	// 1 of 5 groups, next page token ""
+	// 5 Legal
+}

@@ -3,12 +3,13 @@ package voltmx
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"iter"
 	"net/http"
 	"strconv"
+	"strings"
 
+	"github.com/grantkit/grantkit-go/internal/paging"
 	"github.com/grantkit/grantkit-go/internal/transport"
 	"github.com/grantkit/grantkit-go/internal/validate"
 )
@@ -21,11 +22,22 @@ var (
 	// one call would: they may be retried like reads.
 	opGroupsUpdate = &transport.Operation{Name: "groups.update", Method: http.MethodPost, Idempotent: true}
 	opGroupsDelete = &transport.Operation{Name: "groups.delete", Method: http.MethodPost, Idempotent: true,
-		AlreadyDone: func(err error) bool { return errors.Is(err, ErrGroupNotFound) }}
+		AlreadyDone: func(err error) bool { return documentedGone(err, ErrGroupNotFound) }}
 )
 
+// emptyObject is the body of the deletes. The Delete Group and Delete User
+// pages give the request "Content-Type as application/json;charset=UTF-8"
+// and no body fields (the id is in the path). A zero-byte body is not a
+// JSON text, so a server that reads the declared entity would fail on it;
+// {} is the smallest body that is what the header says, and carries
+// nothing [inferred: the pages show no sample request].
+var emptyObject = []byte("{}")
+
 // GroupsService manages groups: collections of users that share permissions.
-type GroupsService struct{ c *Client }
+type GroupsService struct {
+	c    *Client
+	list *lister[*Group]
+}
 
 // Group is an Engagement Services group.
 type Group struct {
@@ -86,6 +98,8 @@ func (g *Group) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
+func (g *Group) listID() int64 { return g.ID }
+
 func (g *Group) resolveDates(c *Client) {
 	g.CreatedDate.resolve(c.location)
 	g.LastModifiedDate.resolve(c.location)
@@ -123,13 +137,24 @@ type CreateGroupParams struct {
 	PermissionIDs []int64 `json:"selectedPermissionIds"`
 	// AllowAllApps grants the app permissions on every app.
 	AllowAllApps bool `json:"allowAllApps"`
-	// AppIDs is required by the API, but may be empty: use []string{} for a
-	// group without app permissions; an empty or blank id in it is rejected
-	// (ErrInvalidParams) rather than sent. The server accepts AppIDs and
-	// AllowAllApps only for a group that has the ADHOC_PUSH permission and
-	// answers ErrAdhocPushRequired otherwise (the client cannot check this
-	// without knowing which id is ADHOC_PUSH).
+	// AppIDs are the apps the group's app permissions apply to. The API
+	// requires the field, so nil and empty both go as [] (no app
+	// permissions); an empty or blank id in it is rejected (ErrInvalidParams)
+	// rather than sent. The server accepts AppIDs and AllowAllApps only for a
+	// group that has the ADHOC_PUSH permission and answers
+	// ErrAdhocPushRequired otherwise (the client cannot check this without
+	// knowing which id is ADHOC_PUSH).
 	AppIDs []string `json:"selectedAppIds"`
+}
+
+// body is p as sent: the required selectedAppIds goes as [] when nil.
+func (p *CreateGroupParams) body() *CreateGroupParams {
+	if p.AppIDs != nil {
+		return p
+	}
+	b := *p
+	b.AppIDs = []string{}
+	return &b
 }
 
 // UpdateGroupParams is the new state of a group. Modify replaces the whole
@@ -140,8 +165,7 @@ type UpdateGroupParams CreateGroupParams
 func (p *CreateGroupParams) check(v *validate.Checker) *validate.Checker {
 	v.NotEmpty("GroupName", p.GroupName).
 		NotEmpty("Email", p.Email).
-		Check(len(p.PermissionIDs) > 0, "PermissionIDs", "must not be empty").
-		Check(p.AppIDs != nil, "AppIDs", "is required (use []string{} for none)")
+		Check(len(p.PermissionIDs) > 0, "PermissionIDs", "must not be empty")
 	for i, id := range p.PermissionIDs {
 		v.Positive("PermissionIDs["+strconv.Itoa(i)+"]", id)
 	}
@@ -154,15 +178,35 @@ func (p *CreateGroupParams) check(v *validate.Checker) *validate.Checker {
 	return v
 }
 
+// writeResult is the answer of a create, modify or delete:
+// {"id":"3","message":"Details added successfully"}.
 type writeResult struct {
-	ID      flexInt    `json:"id"`
+	ID      flexString `json:"id"`
 	Message flexString `json:"message"`
+}
+
+// createdID reads the id a create answered. The pages show it as a
+// numeric string ("3"); an answer without one, or with one that is not a
+// number, is an error that quotes what the server sent, so the caller can
+// look up what was created (by name) instead of creating it again.
+func createdID(resp *transport.Response, out *writeResult, what string) (int64, error) {
+	raw := strings.TrimSpace(string(out.ID))
+	if raw == "" {
+		return 0, malformed(resp, fmt.Errorf("%w: the %s was created, but the answer has no %s id", transport.ErrMalformedResponse, what, what))
+	}
+	id, err := strconv.ParseInt(raw, 10, 64)
+	if err != nil || id <= 0 {
+		return 0, malformed(resp, fmt.Errorf("%w: the %s was created, but its id %s in the answer is not a number",
+			transport.ErrMalformedResponse, what, quoteID(raw)))
+	}
+	return id, nil
 }
 
 // Create creates a group and returns its id.
 //
 // A create is not retried once it may have reached the server, so a failed
-// call never creates the group twice.
+// call never creates the group twice. When the server answers 200 with an
+// id that is not a number, the group exists: the error quotes that id.
 func (s *GroupsService) Create(ctx context.Context, p *CreateGroupParams, opts ...CallOption) (int64, error) {
 	v := validate.New(ErrInvalidParams, vendor, opGroupsCreate.Name)
 	if p == nil {
@@ -172,16 +216,11 @@ func (s *GroupsService) Create(ctx context.Context, p *CreateGroupParams, opts .
 		return 0, err
 	}
 	var out writeResult
-	resp, err := s.c.tc.Do(ctx, &transport.Request{Op: opGroupsCreate, Path: groupsPath(), Body: p}, &out, opts...)
+	resp, err := s.c.tc.Do(ctx, &transport.Request{Op: opGroupsCreate, Path: groupsPath(), Body: p.body()}, &out, opts...)
 	if err != nil {
 		return 0, err
 	}
-	if out.ID <= 0 {
-		return 0, &transport.RequestError{Vendor: vendor, Op: resp.Op, Method: resp.Method, Path: resp.Path,
-			Attempts: resp.Attempts, StatusCode: resp.StatusCode,
-			Err: fmt.Errorf("%w: no group id in the answer", transport.ErrMalformedResponse)}
-	}
-	return int64(out.ID), nil
+	return createdID(resp, &out, "group")
 }
 
 // Get returns the group with the given id; ErrGroupNotFound if there is none.
@@ -207,7 +246,8 @@ func (s *GroupsService) Update(ctx context.Context, id int64, p *UpdateGroupPara
 		return err
 	}
 	// The guide writes this one path with a singular "group".
-	req := &transport.Request{Op: opGroupsUpdate, Path: []string{"api", "v1", "accessmgmt", "group", itoa(id), "modify"}, Body: p}
+	req := &transport.Request{Op: opGroupsUpdate, Path: []string{"api", "v1", "accessmgmt", "group", itoa(id), "modify"},
+		Body: (*CreateGroupParams)(p).body()}
 	_, err := s.c.tc.Do(ctx, req, nil, opts...)
 	return err
 }
@@ -215,37 +255,19 @@ func (s *GroupsService) Update(ctx context.Context, id int64, p *UpdateGroupPara
 // Delete deletes the group. The server refuses to delete an active group
 // (ErrActiveGroupDelete): deactivate it with Update first.
 //
-// Delete is retried after a lost answer or a 5xx. When a retry finds the
-// group gone, Delete reports success: most likely the earlier attempt deleted
-// it, and either way the group no longer exists. Only a first attempt that
-// finds no group returns ErrGroupNotFound.
+// Delete is retried after a lost answer or a 5xx. When a retry gets the
+// server's documented answer for a missing group (the 400 "Invalid Group ID
+// provided or No Group found with given ID"), Delete reports success: most
+// likely the earlier attempt deleted it, and either way the group no longer
+// exists. Only a first attempt that finds no group returns
+// ErrGroupNotFound. A 404 is never taken for that answer: it is what a wrong
+// context path or a proxy sends, and fails with ErrNotFound.
 func (s *GroupsService) Delete(ctx context.Context, id int64, opts ...CallOption) error {
 	if err := validate.New(ErrInvalidParams, vendor, opGroupsDelete.Name).Positive("id", id).Err(); err != nil {
 		return err
 	}
-	_, err := s.c.tc.Do(ctx, &transport.Request{Op: opGroupsDelete, Path: groupsPath(itoa(id), "delete")}, nil, opts...)
+	_, err := s.c.tc.Do(ctx, &transport.Request{Op: opGroupsDelete, Path: groupsPath(itoa(id), "delete"), Body: emptyObject}, nil, opts...)
 	return err
-}
-
-// ListOptions control a list walk.
-type ListOptions struct {
-	// PageSize is how many items each request asks for: 1 to MaxPageSize,
-	// 0 means DefaultPageSize.
-	PageSize int
-}
-
-// DefaultPageSize and MaxPageSize bound ListOptions.PageSize. The API
-// documents no maximum; MaxPageSize keeps one answer a reasonable size.
-const (
-	DefaultPageSize = 50
-	MaxPageSize     = 500
-)
-
-func (o *ListOptions) pageSize(op string) (int, error) {
-	if o == nil || o.PageSize == 0 {
-		return DefaultPageSize, nil
-	}
-	return o.PageSize, validate.New(ErrInvalidParams, vendor, op).Between("PageSize", o.PageSize, 1, MaxPageSize, true).Err()
 }
 
 // GroupPage is one page of groups.
@@ -255,22 +277,69 @@ type GroupPage struct {
 	Groups []*Group
 	// Next is the start of the following page, 0 when this page is the last.
 	Next int
+	// NextPageToken resumes the listing after this page (ListOptions.PageToken);
+	// "" on the last page.
+	NextPageToken string
+
+	more func(ctx context.Context, opts []CallOption) (*GroupPage, error)
+}
+
+// NextPage fetches the page after p, with the same page size; after the
+// last page it returns ErrNoMorePages:
+//
+//	page, err := c.Groups.ListPage(ctx, 0, nil)
+//	for ; err == nil; page, err = page.NextPage(ctx) {
+//		use(page.Groups)
+//	}
+//	if !errors.Is(err, voltmx.ErrNoMorePages) {
+//		return err
+//	}
+//
+// It is NextPage rather than Next because Next is the page's start field.
+func (p *GroupPage) NextPage(ctx context.Context, opts ...CallOption) (*GroupPage, error) {
+	if p == nil {
+		return nil, nilPage(opGroupsList)
+	}
+	if err := pageEnded(opGroupsList, p.NextPageToken, p.more != nil); err != nil {
+		return nil, err
+	}
+	return p.more(ctx, opts)
 }
 
 // List walks every group, fetching pages lazily: breaking out of the loop
 // sends no further request. An error is yielded once and ends the walk.
+// opts.PageToken, when set, starts the walk at that page.
 func (s *GroupsService) List(ctx context.Context, opts *ListOptions, callOpts ...CallOption) iter.Seq2[*Group, error] {
-	return listAll[Group](ctx, s.c, opGroupsList, groupsPath(), opts, callOpts)
+	size, start, err := opts.walkStart(opGroupsList.Name, 0)
+	if err != nil {
+		return paging.Err[*Group](err)
+	}
+	return s.list.all(ctx, start, size, callOpts)
 }
 
 // ListPage returns the page of groups that starts at start (0 for the
-// first), for callers who page by hand.
+// first), or at opts.PageToken, for callers who page by hand; follow it
+// with NextPage.
 func (s *GroupsService) ListPage(ctx context.Context, start int, opts *ListOptions, callOpts ...CallOption) (*GroupPage, error) {
-	groups, total, next, err := listPage[Group](ctx, s.c, opGroupsList, groupsPath(), start, opts, callOpts)
+	size, from, err := opts.walkStart(opGroupsList.Name, start)
 	if err != nil {
 		return nil, err
 	}
-	return &GroupPage{Total: total, Groups: groups, Next: next}, nil
+	return s.page(ctx, offsetCursor{start: from}, size, callOpts)
+}
+
+func (s *GroupsService) page(ctx context.Context, cur offsetCursor, size int, callOpts []CallOption) (*GroupPage, error) {
+	p, err := s.list.fetch(ctx, cur, size, callOpts)
+	if err != nil {
+		return nil, err
+	}
+	gp := &GroupPage{Total: p.total, Groups: p.items, Next: p.next.start, NextPageToken: pageToken(p.next.start)}
+	if p.next.start != 0 {
+		gp.more = func(ctx context.Context, opts []CallOption) (*GroupPage, error) {
+			return s.page(ctx, p.next, size, opts)
+		}
+	}
+	return gp, nil
 }
 
 func groupsPath(more ...string) []string {

@@ -250,7 +250,7 @@ func TestInvalidParamsSendNothing(t *testing.T) {
 	}{
 		{"create nil", func() error { _, err := c.Groups.Create(ctx, nil); return err }, []string{"params"}},
 		{"create empty", func() error { _, err := c.Groups.Create(ctx, &voltmx.CreateGroupParams{GroupName: "  "}); return err },
-			[]string{"GroupName", "Email", "PermissionIDs", "AppIDs"}},
+			[]string{"GroupName", "Email", "PermissionIDs"}},
 		{"create bad ids", func() error {
 			p := validGroup("g")
 			p.PermissionIDs, p.UserIDs = []int64{1, 0}, []int64{-3}
@@ -260,7 +260,7 @@ func TestInvalidParamsSendNothing(t *testing.T) {
 		{"get zero", func() error { _, err := c.Groups.Get(ctx, 0); return err }, []string{"id"}},
 		{"update", func() error { return c.Groups.Update(ctx, -1, nil) }, []string{"id", "params"}},
 		{"update empty", func() error { return c.Groups.Update(ctx, 1, &voltmx.UpdateGroupParams{}) },
-			[]string{"GroupName", "Email", "PermissionIDs", "AppIDs"}},
+			[]string{"GroupName", "Email", "PermissionIDs"}},
 		{"delete", func() error { return c.Groups.Delete(ctx, 0) }, []string{"id"}},
 		{"user get", func() error { _, err := c.Users.Get(ctx, 0); return err }, []string{"id"}},
 		{"list page size", func() error {

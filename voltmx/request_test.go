@@ -159,7 +159,11 @@ func TestRequestPaths(t *testing.T) {
 			for name, got := range map[string]*[]captured{"get": get, "modify": modify, "delete": del, "permissions": perms, "user": user} {
 				assert.Len(t, *got, 1, name)
 			}
-			assert.Empty(t, (*del)[0].body, "delete sends no body")
+			// Delete Group documents "Content-Type as
+			// application/json;charset=UTF-8" and no body fields: the
+			// smallest JSON text goes with it (see emptyObject).
+			assert.Equal(t, "{}", string((*del)[0].body))
+			assert.Equal(t, "application/json;charset=UTF-8", (*del)[0].header.Get("Content-Type"))
 			assert.JSONEq(t, `{"groupName":"g","email":"e@x","activeFlag":false,"selectedUserIds":[],"selectedPermissionIds":[1],"allowAllApps":false,"selectedAppIds":[]}`,
 				string((*modify)[0].body))
 		})

@@ -4,6 +4,7 @@ import (
 	"crypto/rand"
 	"encoding/json"
 	"net/http"
+	"strconv"
 	"time"
 
 	"github.com/grantkit/grantkit-go/internal/fakekit"
@@ -27,7 +28,8 @@ type authenticateRequest struct {
 		CompanyID string `json:"companyId"`
 	} `json:"usernamePasswordCredentials"`
 	RefreshTokenCredentials *struct {
-		CompanyID string `json:"companyId"`
+		RefreshToken string `json:"refreshToken"`
+		CompanyID    string `json:"companyId"`
 	} `json:"refreshTokenCredentials"`
 }
 
@@ -66,15 +68,24 @@ func (s *Server) authenticate(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	default:
-		cookie, err := r.Cookie(refreshCookie)
-		if err != nil || req.RefreshTokenCredentials.CompanyID != CompanyID || !s.knownRefresh(cookie.Value) {
+		// The refresh token comes in the body (the SDK model's
+		// refreshTokenCredentials.refreshToken) or in the "auth" cookie
+		// (alfaview's usage example); the body wins when both are sent.
+		token := req.RefreshTokenCredentials.RefreshToken
+		if cookie, err := r.Cookie(refreshCookie); token == "" && err == nil {
+			token = cookie.Value
+		}
+		if token == "" || req.RefreshTokenCredentials.CompanyID != CompanyID || !s.knownRefresh(token) {
 			writeReplyError(w, req.RequestID, statusAuthenticationError, "invalid refresh token")
 			return
 		}
-		oldRefresh = cookie.Value
+		oldRefresh = token
 	}
 	access, refresh, expires := s.issue(oldRefresh)
 	http.SetCookie(w, &http.Cookie{Name: refreshCookie, Value: refresh, Path: "/", HttpOnly: true, Secure: true, SameSite: http.SameSiteStrictMode})
+	// expiresAt is an int64 in alfaview's model (alfaview-php-sdk v2.4.4,
+	// AuthenticationAuthenticationReply), which the JSON gateway writes as
+	// a decimal string: Unix seconds, as the SDK infers.
 	fakekit.WriteJSON(w, http.StatusOK, struct {
 		ReplyInfo    replyInfo       `json:"replyInfo"`
 		AccessToken  string          `json:"accessToken"`
@@ -83,7 +94,7 @@ func (s *Server) authenticate(w http.ResponseWriter, r *http.Request) {
 		UserID       string          `json:"userId"`
 		Permissions  map[string]bool `json:"permissions"`
 		CompanyID    string          `json:"companyId"`
-	}{ok(req.RequestID), access, expires.Format(time.RFC3339), refresh, s.userID, map[string]bool{}, CompanyID})
+	}{ok(req.RequestID), access, strconv.FormatInt(expires.Unix(), 10), refresh, s.userID, map[string]bool{}, CompanyID})
 }
 
 func (s *Server) knownRefresh(token string) bool {

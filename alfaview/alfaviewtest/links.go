@@ -21,6 +21,7 @@ type linkJSON struct {
 	JoinLink          string `json:"joinLink"`
 	AccessKey         string `json:"accessKey"`
 	Managed           bool   `json:"managed"`
+	Origin            string `json:"origin,omitempty"`
 	DialInAllowed     bool   `json:"dialInAllowed"`
 	DialInCode        string `json:"dialInCode,omitempty"`
 }
@@ -36,7 +37,7 @@ func (l *link) json() linkJSON {
 	return linkJSON{ID: l.id, RoomID: l.roomID, Description: l.description, DisplayName: l.displayName,
 		Email: l.email, Locale: l.locale, PermissionGroupID: l.permissionGroupID,
 		ValidFrom: wireTime(l.validFrom), ValidUntil: wireTime(l.validUntil), CreatedBy: l.createdBy,
-		CreatedAt: wireTime(l.createdAt), JoinLink: l.joinLink(), AccessKey: l.accessKey,
+		CreatedAt: wireTime(l.createdAt), JoinLink: l.joinLink(), AccessKey: l.accessKey, Origin: l.origin,
 		DialInAllowed: l.dialInAllowed, DialInCode: l.dialInCode}
 }
 
@@ -69,12 +70,16 @@ func window(from, until string) (time.Time, time.Time, string) {
 	return f.UTC(), u.UTC(), ""
 }
 
+// The creations and requests have the fields of alfaview-php-sdk v2.4.4's
+// models. The fake keeps no room permissions, so skipRoomPermissionsUpdate
+// changes nothing here, and it sends no email, so neither does timezone.
 type groupLinkCreation struct {
-	Description       string `json:"description"`
-	ValidFrom         string `json:"validFrom"`
-	ValidUntil        string `json:"validUntil"`
-	PermissionGroupID string `json:"permissionGroupId"`
-	AllowDialIn       bool   `json:"allowDialIn"`
+	Description               string `json:"description"`
+	ValidFrom                 string `json:"validFrom"`
+	ValidUntil                string `json:"validUntil"`
+	PermissionGroupID         string `json:"permissionGroupId"`
+	SkipRoomPermissionsUpdate bool   `json:"skipRoomPermissionsUpdate"`
+	AllowDialIn               bool   `json:"allowDialIn"`
 }
 
 // createGroupLinks checks every creation before creating any, so a bad one
@@ -83,11 +88,12 @@ func (s *Server) createGroupLinks(c *call) {
 	var req struct {
 		RoomID    string              `json:"roomId"`
 		Creations []groupLinkCreation `json:"groupLinkCreations"`
+		Origin    string              `json:"origin"`
 	}
 	if !c.decode(&req) {
 		return
 	}
-	links, task, code, problem := s.addGroupLinks(c, req.RoomID, req.Creations)
+	links, task, code, problem := s.addGroupLinks(c, req.RoomID, req.Origin, req.Creations)
 	if code != "" {
 		c.fail(code, problem)
 		return
@@ -100,7 +106,7 @@ func (s *Server) createGroupLinks(c *call) {
 	}{ok(c.requestID), trackingInfo{task}, links})
 }
 
-func (s *Server) addGroupLinks(c *call, roomID string, creations []groupLinkCreation) (out []linkJSON, task, code, problem string) {
+func (s *Server) addGroupLinks(c *call, roomID, origin string, creations []groupLinkCreation) (out []linkJSON, task, code, problem string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.room(roomID) == nil {
@@ -118,7 +124,7 @@ func (s *Server) addGroupLinks(c *call, roomID string, creations []groupLinkCrea
 		if problem != "" {
 			return nil, "", statusInvalidArgument, problem
 		}
-		links[i] = s.newLink(c, roomID, cr.PermissionGroupID, from, until, cr.AllowDialIn)
+		links[i] = s.newLink(c, roomID, origin, cr.PermissionGroupID, from, until, cr.AllowDialIn)
 		links[i].description = cr.Description
 	}
 	s.groupLinks[roomID] = append(s.groupLinks[roomID], links...)
@@ -126,25 +132,28 @@ func (s *Server) addGroupLinks(c *call, roomID string, creations []groupLinkCrea
 }
 
 type guestLinkCreation struct {
-	Email             string `json:"email"`
-	DisplayName       string `json:"displayName"`
-	ValidFrom         string `json:"validFrom"`
-	ValidUntil        string `json:"validUntil"`
-	Locale            string `json:"locale"`
-	SendEmail         bool   `json:"sendEmail"`
-	PermissionGroupID string `json:"permissionGroupId"`
-	AllowDialIn       bool   `json:"allowDialIn"`
+	Email                     string `json:"email"`
+	DisplayName               string `json:"displayName"`
+	ValidFrom                 string `json:"validFrom"`
+	ValidUntil                string `json:"validUntil"`
+	Locale                    string `json:"locale"`
+	SendEmail                 bool   `json:"sendEmail"`
+	PermissionGroupID         string `json:"permissionGroupId"`
+	SkipRoomPermissionsUpdate bool   `json:"skipRoomPermissionsUpdate"`
+	AllowDialIn               bool   `json:"allowDialIn"`
 }
 
 func (s *Server) createGuestLinks(c *call) {
 	var req struct {
 		RoomID    string              `json:"roomId"`
 		Creations []guestLinkCreation `json:"guestLinkCreations"`
+		Origin    string              `json:"origin"`
+		Timezone  string              `json:"timezone"`
 	}
 	if !c.decode(&req) {
 		return
 	}
-	links, task, code, problem := s.addGuestLinks(c, req.RoomID, req.Creations)
+	links, task, code, problem := s.addGuestLinks(c, req.RoomID, req.Origin, req.Creations)
 	if code != "" {
 		c.fail(code, problem)
 		return
@@ -157,7 +166,7 @@ func (s *Server) createGuestLinks(c *call) {
 	}{ok(c.requestID), trackingInfo{task}, links})
 }
 
-func (s *Server) addGuestLinks(c *call, roomID string, creations []guestLinkCreation) (out []linkJSON, task, code, problem string) {
+func (s *Server) addGuestLinks(c *call, roomID, origin string, creations []guestLinkCreation) (out []linkJSON, task, code, problem string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.room(roomID) == nil {
@@ -173,18 +182,21 @@ func (s *Server) addGuestLinks(c *call, roomID string, creations []guestLinkCrea
 		case problem != "":
 		case !strings.Contains(cr.Email, "@"):
 			problem = "email is not an email address"
-		case cr.DisplayName == "":
-			problem = "displayName is required"
-		case cr.Locale != "" && cr.Locale != "de" && cr.Locale != "en":
-			problem = "locale must be de or en"
 		case s.group(cr.PermissionGroupID) == nil:
 			problem = "unknown permissionGroupId"
 		}
 		if problem != "" {
 			return nil, "", statusInvalidArgument, problem
 		}
-		l := s.newLink(c, roomID, cr.PermissionGroupID, from, until, cr.AllowDialIn)
-		l.displayName, l.email, l.locale, l.sendEmail = cr.DisplayName, cr.Email, cr.Locale, cr.SendEmail
+		// displayName is optional and locale a free string defaulting to
+		// "en" (alfaview's create-guest-links example); the SDK's own test
+		// sends "en-US".
+		locale := cr.Locale
+		if locale == "" {
+			locale = "en"
+		}
+		l := s.newLink(c, roomID, origin, cr.PermissionGroupID, from, until, cr.AllowDialIn)
+		l.displayName, l.email, l.locale, l.sendEmail = cr.DisplayName, cr.Email, locale, cr.SendEmail
 		links[i] = l
 	}
 	s.guestLinks[roomID] = append(s.guestLinks[roomID], links...)
@@ -193,8 +205,8 @@ func (s *Server) addGuestLinks(c *call, roomID string, creations []guestLinkCrea
 
 // newLink builds a link with a fresh id and 32-character access key. s.mu
 // is held.
-func (s *Server) newLink(c *call, roomID, groupID string, from, until time.Time, dialIn bool) *link {
-	l := &link{id: s.newUUID(), roomID: roomID, permissionGroupID: groupID, validFrom: from, validUntil: until,
+func (s *Server) newLink(c *call, roomID, origin, groupID string, from, until time.Time, dialIn bool) *link {
+	l := &link{id: s.newUUID(), roomID: roomID, origin: origin, permissionGroupID: groupID, validFrom: from, validUntil: until,
 		createdBy: c.userID, createdAt: s.now(), accessKey: s.newKey(32), dialInAllowed: dialIn}
 	if dialIn {
 		l.dialInCode = s.newDigits(8)

@@ -8,18 +8,27 @@ import (
 )
 
 type permissionGroupJSON struct {
-	Name        string          `json:"name"`
-	Order       int             `json:"order"`
-	Permissions map[string]bool `json:"permissions"`
+	Name        string         `json:"name"`
+	Order       int            `json:"order"`
+	Permissions map[string]any `json:"permissions"`
 }
 
 // listPermissionGroups answers a map keyed by id, as alfaview does; Go
-// encodes it in key order, which is not the groups' order.
+// encodes it in key order, which is not the groups' order. The role rides
+// in the permissions object, as in alfaview-php-sdk v2.4.4's
+// CommonPermissions.
 func (s *Server) listPermissionGroups(c *call) {
 	s.mu.Lock()
 	groups := make(map[string]permissionGroupJSON, len(s.groups))
 	for _, g := range s.groups {
-		groups[g.id] = permissionGroupJSON{Name: g.name, Order: g.order, Permissions: g.perms}
+		perms := make(map[string]any, len(g.perms)+1)
+		for k, v := range g.perms {
+			perms[k] = v
+		}
+		if g.role != "" {
+			perms["role"] = g.role
+		}
+		groups[g.id] = permissionGroupJSON{Name: g.name, Order: g.order, Permissions: perms}
 	}
 	s.mu.Unlock()
 	c.reply(struct {

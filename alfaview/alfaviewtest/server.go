@@ -7,13 +7,15 @@
 //
 //   - authenticationService/authenticate accepts the seeded API key
 //     (ClientID, Secret, CompanyID), the seeded user (Username, Password)
-//     and refreshTokenCredentials with the "auth" cookie it sets on every
-//     successful authentication. Tokens expire DefaultTokenLifetime (or what
-//     SetTokenLifetime set) after they are issued, by the server's clock
-//     (WithClock), or at once with ExpireSessions.
+//     and refreshTokenCredentials with the refresh token it issues on every
+//     successful authentication, in the reply's refreshToken and in the
+//     "auth" cookie (either comes back). Tokens expire DefaultTokenLifetime
+//     (or what SetTokenLifetime set) after they are issued, by the server's
+//     clock (WithClock), or at once with ExpireSessions; expiresAt is sent
+//     as alfaview's gateway sends an int64, a decimal string of Unix seconds.
 //   - businessLogicService/permissionGroups/list answers the seeded
-//     Moderator, Participant and Spectator groups (and any AddPermissionGroup)
-//     as a map keyed by id.
+//     Moderator, Participant and Spectator groups (with their ROLE_* in
+//     permissions.role) and any AddPermissionGroup, as a map keyed by id.
 //   - roomService/list, create and destroy keep rooms in insertion order and
 //     page them by offset and limit.
 //   - guestService.v2/createGroupLinks, createGuestLinks, listGroupLinks,
@@ -28,9 +30,11 @@
 //
 // Writes call MarkApplied with the SDK's operation names
 // ("links.createGroupLinks", "links.createGuestLinks", "links.delete",
-// "rooms.create", "rooms.destroy"), and the embedded fakekit.Server records
+// "rooms.create", "rooms.destroy"; see the Op constants), and Server records
 // requests and injects faults.
 package alfaviewtest
+
+//go:generate go run github.com/grantkit/grantkit-go/internal/cmd/reexport -kit -pkg alfaviewtest -sdk alfaview
 
 import (
 	"math/rand/v2"
@@ -71,10 +75,16 @@ const (
 	ReplyInfoForm
 )
 
-// Server is a running fake. The embedded fakekit.Server gives its URL,
-// Client, recorded Requests, AppliedCount and fault injection.
+// Server is a running fake. Its methods are safe for concurrent use.
 type Server struct {
-	*fakekit.Server
+	// URL is the fake's base URL, such as "http://127.0.0.1:38211", without
+	// a trailing slash. Options already carries it.
+	URL string
+	// Server is the engine under the fake, exported for grantkit-go's own
+	// test suites, which drive every fake's faults alike through it. Tests
+	// outside this module cannot name its type and need not: each of its
+	// methods is also a method of Server, documented there.
+	Server *fakekit.Server
 
 	mu           sync.Mutex
 	ids          *rand.Rand
@@ -126,16 +136,13 @@ func NewServer(tb testing.TB, opts ...Option) *Server {
 		"guestService.v2/deleteLink":                 s.deleteLink,
 	}
 	s.userID = s.newUUID()
-	s.AddPermissionGroup("Moderator", 1, map[string]bool{
+	s.addPermissionGroup("Moderator", 1, alfaview.RoleModerator, map[string]bool{
 		"join": true, "voice": true, "video": true, "screen": true, "chat": true, "chatBroadcast": true, "promote": true})
-	s.AddPermissionGroup("Participant", 2, map[string]bool{
+	s.addPermissionGroup("Participant", 2, alfaview.RoleParticipant, map[string]bool{
 		"join": true, "voice": true, "video": true, "screen": true, "chat": true, "chatBroadcast": false, "promote": false})
-	s.AddPermissionGroup("Spectator", 3, map[string]bool{
+	s.addPermissionGroup("Spectator", 3, alfaview.RoleSpectator, map[string]bool{
 		"join": true, "voice": false, "video": false, "screen": false, "chat": true, "chatBroadcast": false, "promote": false})
-	s.Server = fakekit.Start(http.HandlerFunc(s.route), opts...)
-	if tb != nil {
-		tb.Cleanup(s.Close)
-	}
+	s.start(tb, http.HandlerFunc(s.route), opts)
 	return s
 }
 
@@ -147,11 +154,6 @@ func (s *Server) APIKeyCredentials() alfaview.APIKeyCredentials {
 // PasswordCredentials returns the user the fake accepts.
 func (s *Server) PasswordCredentials() alfaview.PasswordCredentials {
 	return alfaview.PasswordCredentials{Username: Username, Password: Password, CompanyID: CompanyID}
-}
-
-// Options returns the options that point an alfaview.Client at this fake.
-func (s *Server) Options() []alfaview.Option {
-	return []alfaview.Option{alfaview.WithBaseURL(s.URL), alfaview.WithHTTPClient(s.Client())}
 }
 
 // UserID is the id of the user every session belongs to (links' CreatedBy).

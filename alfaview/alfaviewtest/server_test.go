@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -65,7 +66,8 @@ func TestAuthenticateReply(t *testing.T) {
 	status, body, resp := post(t, srv, "/json/v1/authenticationService/authenticate", apiKeyLogin)
 	require.Equal(t, 200, status)
 	assert.Equal(t, map[string]any{"requestId": "r1", "statusMessage": "OK"}, body["replyInfo"])
-	assert.Equal(t, "2030-01-01T13:00:00Z", body["expiresAt"])
+	// An int64 as alfaview's gateway writes one: a decimal string (Unix seconds).
+	assert.Equal(t, strconv.FormatInt(time.Date(2030, 1, 1, 13, 0, 0, 0, time.UTC).Unix(), 10), body["expiresAt"])
 	assert.Equal(t, alfaviewtest.CompanyID, body["companyId"])
 	assert.Equal(t, srv.UserID(), body["userId"])
 	assert.NotEmpty(t, body["accessToken"])
@@ -90,6 +92,15 @@ func TestAuthenticateReply(t *testing.T) {
 	_, body, _ = post(t, srv, "/authenticationService/authenticate", refresh)
 	assert.Equal(t, "AUTHENTICATION_ERROR", body["replyInfo"].(map[string]any)["statusCode"])
 	assert.Equal(t, 2, srv.AuthCount())
+
+	// The refresh token in the body, as the SDK's model sends it, works
+	// without the cookie.
+	status, body, _ = post(t, srv, "/authenticationService/authenticate", apiKeyLogin)
+	require.Equal(t, 200, status)
+	inBody := `{"requestId":"r3","refreshTokenCredentials":{"refreshToken":"` + body["refreshToken"].(string) + `","companyId":"` + alfaviewtest.CompanyID + `"}}`
+	_, body, _ = post(t, srv, "/authenticationService/authenticate", inBody)
+	assert.NotEmpty(t, body["accessToken"], body)
+	assert.Equal(t, 2, srv.RefreshCount())
 }
 
 func TestAuthenticateRefusals(t *testing.T) {

@@ -14,11 +14,12 @@ type permissionGroup struct {
 	id    string
 	name  string
 	order int
+	role  string
 	perms map[string]bool
 }
 
 func (g *permissionGroup) public() alfaview.PermissionGroup {
-	return alfaview.PermissionGroup{ID: g.id, Name: g.name, Order: g.order, Permissions: maps.Clone(g.perms)}
+	return alfaview.PermissionGroup{ID: g.id, Name: g.name, Order: g.order, Role: alfaview.Role(g.role), Permissions: maps.Clone(g.perms)}
 }
 
 type room struct {
@@ -49,6 +50,7 @@ type link struct {
 	createdBy                  string
 	createdAt                  time.Time
 	accessKey                  string
+	origin                     string
 	dialInAllowed              bool
 	dialInCode                 string
 }
@@ -61,21 +63,26 @@ func (l *link) joinLink() string {
 func (l *link) groupLink() alfaview.GroupLink {
 	return alfaview.GroupLink{ID: l.id, RoomID: l.roomID, Description: l.description, PermissionGroupID: l.permissionGroupID,
 		ValidFrom: l.validFrom, ValidUntil: l.validUntil, CreatedBy: l.createdBy, CreatedAt: l.createdAt,
-		JoinLink: l.joinLink(), AccessKey: l.accessKey, DialInAllowed: l.dialInAllowed, DialInCode: l.dialInCode}
+		JoinLink: l.joinLink(), AccessKey: l.accessKey, Origin: l.origin, DialInAllowed: l.dialInAllowed, DialInCode: l.dialInCode}
 }
 
 func (l *link) guestLink() alfaview.GuestLink {
 	return alfaview.GuestLink{ID: l.id, RoomID: l.roomID, DisplayName: l.displayName, Email: l.email, Locale: l.locale,
 		PermissionGroupID: l.permissionGroupID, ValidFrom: l.validFrom, ValidUntil: l.validUntil,
 		CreatedBy: l.createdBy, CreatedAt: l.createdAt, JoinLink: l.joinLink(), AccessKey: l.accessKey,
-		DialInAllowed: l.dialInAllowed, DialInCode: l.dialInCode}
+		Origin: l.origin, DialInAllowed: l.dialInAllowed, DialInCode: l.dialInCode}
 }
 
 // AddPermissionGroup seeds a permission group and returns it with its id.
+// It has no role; the seeded groups have theirs.
 func (s *Server) AddPermissionGroup(name string, order int, permissions map[string]bool) alfaview.PermissionGroup {
+	return s.addPermissionGroup(name, order, "", permissions)
+}
+
+func (s *Server) addPermissionGroup(name string, order int, role alfaview.Role, permissions map[string]bool) alfaview.PermissionGroup {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	g := &permissionGroup{id: s.newUUID(), name: name, order: order, perms: maps.Clone(permissions)}
+	g := &permissionGroup{id: s.newUUID(), name: name, order: order, role: string(role), perms: maps.Clone(permissions)}
 	s.groups = append(s.groups, g)
 	return g.public()
 }

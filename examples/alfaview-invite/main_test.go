@@ -3,12 +3,17 @@ package main
 import (
 	"bytes"
 	"context"
+	"net/http"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"go.uber.org/goleak"
+
+	"github.com/grantkit/grantkit-go/alfaview"
+	"github.com/grantkit/grantkit-go/alfaview/alfaviewtest"
 )
 
 func TestMain(m *testing.M) {
@@ -44,4 +49,25 @@ func TestRunFailures(t *testing.T) {
 		require.Error(t, err, tc.args)
 		assert.Contains(t, err.Error(), tc.want)
 	}
+}
+
+// When alfaview creates only some of the links (PARTIAL_ERROR), those it
+// made are printed, so that nobody runs the program again for them.
+func TestRunPartialError(t *testing.T) {
+	defer func(f func() *alfaviewtest.Server) { startFake = f }(startFake)
+	startFake = func() *alfaviewtest.Server {
+		srv := alfaviewtest.NewServer(nil)
+		srv.Inject(alfaviewtest.Fault{
+			Match:  func(r *http.Request) bool { return strings.HasSuffix(r.URL.Path, "/createGroupLinks") },
+			Status: http.StatusOK,
+			Body: `{"replyInfo":{"statusCode":"PARTIAL_ERROR","statusMessage":"quota exceeded"},"groupLinks":[{"id":"l1",` +
+				`"description":"Panel 1","joinLink":"https://app.alfaview.com/#/join/c/r/k/v2","accessKey":"k"}]}`,
+		})
+		return srv
+	}
+	var out bytes.Buffer
+	err := run(context.Background(), []string{"-n", "2", "-title", "Panel"}, noEnv, &out)
+	require.ErrorIs(t, err, alfaview.ErrPartial)
+	assert.Contains(t, err.Error(), "alfaview created 1 of the 2 group links")
+	assert.Contains(t, out.String(), "  Panel 1          https://app.alfaview.com/#/join/c/r/k/v2")
 }

@@ -2,7 +2,9 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"net/http"
 	"strings"
 	"time"
 
@@ -10,22 +12,24 @@ import (
 	"github.com/grantkit/grantkit-go/reach360/reach360test"
 )
 
-// runReach360 creates a group, adds a member and iterates every group page
-// by page (ten per page, so the fake's 24 seeded groups span three pages).
+// runReach360 creates a group (reading the API-Version the server used
+// from the answer), adds a member and walks every group page by page (ten
+// per page, so the fake's 24 seeded groups span three pages).
 func runReach360(ctx context.Context, s *session) error {
 	c, err := reach360Client(s)
 	if err != nil {
 		return err
 	}
 	name := "quickstart " + time.Now().UTC().Format("2006-01-02 15:04:05")
-	g, err := c.Groups.Create(ctx, reach360.CreateGroupParams{Name: name})
+	var resp *http.Response
+	g, err := c.Groups.Create(ctx, reach360.CreateGroupParams{Name: name}, reach360.WithResponseInto(&resp))
 	if err != nil {
 		return fmt.Errorf("create group: %w", err)
 	}
 	if s.live {
 		s.atEnd(func(ctx context.Context) error { return c.Groups.Delete(ctx, g.ID) })
 	}
-	s.printf("created group %q (%s)", g.Name, g.ID)
+	s.printf("created group %q (%s), processed as API-Version %s", g.Name, g.ID, resp.Header.Get("API-Version"))
 
 	var member *reach360.User
 	for u, err := range c.Users.List(ctx, &reach360.ListUsersOptions{Limit: 1}) {
@@ -44,14 +48,16 @@ func runReach360(ctx context.Context, s *session) error {
 	s.printf("added %s %s <%s> to it", member.FirstName, member.LastName, member.Email)
 
 	const perPage = 10
-	n := 0
-	for _, err := range c.Groups.List(ctx, &reach360.ListGroupsOptions{Limit: perPage}) {
-		if err != nil {
-			return fmt.Errorf("list groups: %w", err)
-		}
-		n++
+	n, pages := 0, 0
+	page, err := c.Groups.ListPage(ctx, &reach360.ListGroupsOptions{Limit: perPage})
+	for ; err == nil; page, err = page.NextPage(ctx) {
+		n += len(page.Groups)
+		pages++
 	}
-	s.printf("iterated %d groups over %d pages of %d", n, (n+perPage-1)/perPage, perPage)
+	if !errors.Is(err, reach360.ErrNoMorePages) {
+		return fmt.Errorf("list groups: %w", err)
+	}
+	s.printf("iterated %d groups over %d pages of %d", n, pages, perPage)
 	return nil
 }
 

@@ -44,6 +44,9 @@ func runShares(ctx context.Context, s *session) error {
 		return fmt.Errorf("read share back: %w", err)
 	}
 	s.printf("read back: %d schedule entries, remote activation %v", len(got.Schedule), got.Permissions.RemoteActivate)
+	if u := got.Receiver.User; u != nil && !u.Registered && u.Invitation != nil && !u.Invitation.IsExpired {
+		s.printf("receiver not registered yet: invitation %s", u.Invitation.URL)
+	}
 
 	key, err := c.Shares.CreateWebKey(ctx, ref.ShareID)
 	if err != nil {

@@ -67,6 +67,9 @@ func viviotClient(s *session) (*viviot.Client, []viviot.GUID, error) {
 	}
 	srv := viviottest.NewServer(nil)
 	s.closeFake(srv.Close)
+	// The session in an ss-tok cookie, as ServiceStack v6 and later answer
+	// a login by default.
+	srv.SetAuthMode(viviottest.AuthTokenCookie)
 	s.where = "fake at " + srv.URL
 	site := srv.AddOrganization(viviottest.Organization{Name: "Demo building", Type: viviot.OrganizationTypeLocation,
 		ParentID: srv.RootOrganization().ID})

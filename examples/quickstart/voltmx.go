@@ -33,7 +33,6 @@ func runVoltMX(ctx context.Context, s *session) error {
 		Email:         "quickstart@example.com",
 		Active:        &inactive,
 		PermissionIDs: ids,
-		AppIDs:        []string{},
 	})
 	if err != nil {
 		return fmt.Errorf("create group: %w", err)
@@ -77,5 +76,5 @@ func voltmxClient(s *session) (*voltmx.Client, error) {
 	if s.faults {
 		injectFaults(s, srv, route("POST", "/accessmgmt/groups"), route("GET", "/accessmgmt/permissions"), route("GET", "/accessmgmt/groups"))
 	}
-	return voltmx.NewClient(srv.URL, srv.ClaimsLogin(), append(opts, voltmx.WithHTTPClient(srv.Client()))...)
+	return voltmx.NewClient(srv.URL, srv.ClaimsLogin(), append(opts, srv.Options()...)...)
 }

@@ -68,6 +68,18 @@ func run(ctx context.Context, w io.Writer) error {
 		return fmt.Errorf("read share back: %w", err)
 	}
 	fmt.Fprintf(w, "Read back: %s for %s, %d schedule entries\n", sourceName(s), receiverName(s), len(s.Schedule))
+	if u := s.Receiver.User; u != nil && !u.Registered && u.Invitation != nil {
+		// The receiver cannot open the lock before registering: the
+		// invitation link is what to hand on if the mail went astray.
+		inv := u.Invitation
+		switch {
+		case inv.IsExpired:
+			fmt.Fprintf(w, "%s has not registered, and the invitation has expired\n", receiverName(s))
+		default:
+			fmt.Fprintf(w, "%s has not registered yet; invitation: %s (valid until %s)\n",
+				receiverName(s), inv.URL, inv.Expiration.Format(time.DateOnly))
+		}
+	}
 	return nil
 }
 

@@ -10,7 +10,8 @@
 // (VIVIOT_URL overrides https://api.4spaces.io) and grants access to the
 // two things given by -things or VIVIOT_THINGS, as Guids separated by a
 // comma. The user needs the Admin, TenantAdmin or AccessTemplateAdmin role.
-// -delete removes the template again after listing.
+// -queues lists only the templates that include a smartspace configured to
+// use queues; -delete removes the template again after listing.
 package main
 
 import (
@@ -41,6 +42,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, out io.
 	things := fs.String("things", getenv("VIVIOT_THINGS"), "two thing Guids, comma-separated, for the real service (default $VIVIOT_THINGS)")
 	shared := fs.Bool("shared", true, "give a reservation's guests one shared access code instead of one each")
 	del := fs.Bool("delete", false, "delete the template again after listing")
+	queues := fs.Bool("queues", false, "list only the templates with a smartspace that uses queues")
 	timeout := fs.Duration("timeout", 30*time.Second, "give up after this long")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -78,11 +80,17 @@ func run(ctx context.Context, args []string, getenv func(string) string, out io.
 	fmt.Fprintf(out, "created:    %q (%s) for %d things, scope %s, codes %s\n",
 		created.Name, created.ID, len(p.Things), created.Scope, created.CodeStrategy)
 
-	templates, err := env.client.AccessTemplates.List(ctx, nil)
+	templates, err := env.client.AccessTemplates.List(ctx, &viviot.ListAccessTemplatesOptions{
+		OnlyTemplatesWhereSmartSpaceUsesQueues: *queues,
+	})
 	if err != nil {
 		return fmt.Errorf("list templates: %w", err)
 	}
-	fmt.Fprintf(out, "%d access template(s):\n", len(templates))
+	kind := ""
+	if *queues {
+		kind = " with a queueing smartspace"
+	}
+	fmt.Fprintf(out, "%d access template(s)%s:\n", len(templates), kind)
 	for _, t := range templates {
 		mark := " "
 		if t.ID == created.ID {
@@ -133,10 +141,16 @@ func connect(getenv func(string) string, things string) (*environment, error) {
 	}
 
 	srv := viviottest.NewServer(nil)
+	// The session in an ss-tok cookie, as ServiceStack v6 and later answer
+	// a login by default.
+	srv.SetAuthMode(viviottest.AuthTokenCookie)
 	site := srv.AddOrganization(viviottest.Organization{Name: "Demo building", Type: viviot.OrganizationTypeLocation,
 		ParentID: srv.RootOrganization().ID})
 	door := srv.AddThing(viviottest.Thing{Name: "Front door", TypeName: "Door", OrganizationID: site.ID})
 	room := srv.AddThing(viviottest.Thing{Name: "Meeting room 1", TypeName: "Room", OrganizationID: site.ID})
+	desk := srv.AddThing(viviottest.Thing{Name: "Hot desks", TypeName: "Desk", OrganizationID: site.ID, UsesQueues: true})
+	srv.AddTemplate(viviottest.AccessTemplate{Name: "Staff: hot desks", Scope: viviot.ScopeStaff,
+		Things: []viviot.ThingAccess{{ThingID: desk.ID}}})
 	c, err := viviot.NewClient(srv.Credentials(), viviot.WithBaseURL(srv.URL), viviot.WithHTTPClient(srv.Client()),
 		viviot.WithUserAgent("viviot-templates"))
 	if err != nil {

@@ -29,9 +29,22 @@ func TestRunAgainstFake(t *testing.T) {
 	require(strings.Contains(s, "(fake;"), "does not say it used the fake")
 	require(strings.Contains(s, `created:    "Guests: front door and meeting room"`), "no created line")
 	require(strings.Contains(s, "for 2 things, scope Guest, codes Shared"), "wrong template terms")
-	require(strings.Contains(s, "1 access template(s):"), "list missing")
+	require(strings.Contains(s, "2 access template(s):"), "list missing")
 	require(strings.Contains(s, " * Guest  Shared "), "created template not marked in the list")
+	require(strings.Contains(s, "Staff: hot desks"), "the seeded template is not listed")
 	require(strings.Contains(s, "deleted:"), "no delete")
+}
+
+func TestQueuesListsOnlyQueueingTemplates(t *testing.T) {
+	var out bytes.Buffer
+	if err := run(context.Background(), []string{"-queues"}, noEnv, &out); err != nil {
+		t.Fatal(err)
+	}
+	s := out.String()
+	if !strings.Contains(s, "1 access template(s) with a queueing smartspace:") || !strings.Contains(s, "Staff: hot desks") ||
+		strings.Contains(s, " * Guest") {
+		t.Fatalf("output:\n%s", s)
+	}
 }
 
 func TestRealModeNeedsThings(t *testing.T) {

@@ -1,5 +1,6 @@
 // Command voltmx-groups creates an Engagement Services group with permissions
-// given by name, lists the groups, and deletes the group again.
+// given by name and a console user in it, lists the groups and users, and
+// deletes both again.
 //
 // By default it runs against an in-memory fake (voltmx/voltmxtest). To use a
 // real server set:
@@ -11,11 +12,14 @@
 //	VOLTMX_CONTEXT_PATH  optional: context path, default /vpns
 //	VOLTMX_INSECURE_HTTP optional: "1" to allow credentials over plain http
 //
-// The group is created inactive, so that it can be deleted at the end.
+// The group and the user are created inactive, so that they can be deleted
+// at the end. VOLTMX_NEW_USER_PASSWORD, when set, is the new user's
+// password; otherwise the example makes one up.
 package main
 
 import (
 	"context"
+	"crypto/rand"
 	"fmt"
 	"os"
 	"time"
@@ -69,6 +73,25 @@ func run() error {
 	}
 	fmt.Printf("created group %d %q\n", id, name)
 
+	password := os.Getenv("VOLTMX_NEW_USER_PASSWORD")
+	if password == "" {
+		password = "Gk-" + rand.Text()
+	}
+	userName := fmt.Sprintf("grantkit-%s", time.Now().UTC().Format("20060102150405"))
+	userID, err := c.Users.Create(ctx, &voltmx.CreateUserParams{
+		UserName:      userName,
+		Email:         userName + "@example.com",
+		Password:      password,
+		DisplayName:   "grantkit example user",
+		Active:        &inactive,
+		PermissionIDs: ids[:1],
+		GroupIDs:      []int64{id},
+	})
+	if err != nil {
+		return fmt.Errorf("create user: %w", err)
+	}
+	fmt.Printf("created user %d %q in group %d\n", userID, userName, id)
+
 	fmt.Println("groups:")
 	n := 0
 	for g, err := range c.Groups.List(ctx, &voltmx.ListOptions{PageSize: 20}) {
@@ -85,6 +108,21 @@ func run() error {
 	}
 	fmt.Printf("%d groups\n", n)
 
+	fmt.Println("users:")
+	n = 0
+	for u, err := range c.Users.List(ctx, &voltmx.ListOptions{PageSize: 20}) {
+		if err != nil {
+			return fmt.Errorf("list users: %w", err)
+		}
+		n++
+		fmt.Printf("  %4d  %-30q groups %v\n", u.ID, u.UserName, u.GroupIDs)
+	}
+	fmt.Printf("%d users\n", n)
+
+	if err := c.Users.Delete(ctx, userID); err != nil {
+		return fmt.Errorf("delete user %d: %w", userID, err)
+	}
+	fmt.Printf("deleted user %d\n", userID)
 	if err := c.Groups.Delete(ctx, id); err != nil {
 		return fmt.Errorf("delete group %d: %w", id, err)
 	}
@@ -116,7 +154,7 @@ func connect() (c *voltmx.Client, where string, closeFake func(), err error) {
 		PermissionIDs: []int64{1, 2, 15}, AllowAllApps: true})
 	srv.AddGroup(voltmxtest.Group{Name: "Campaign operators", Email: "ops@example.com", Active: true,
 		PermissionIDs: []int64{4, 5, 6}, AppIDs: []string{}})
-	c, err = voltmx.NewClient(srv.URL, srv.BasicAuth(), voltmx.WithHTTPClient(srv.Client()))
+	c, err = voltmx.NewClient(srv.URL, srv.BasicAuth(), srv.Options()...)
 	if err != nil {
 		srv.Close()
 		return nil, "", nil, err

@@ -1,6 +1,6 @@
 // Package auth holds the credential mechanisms vendor packages compose:
 // static headers (Bearer, Basic, any header) and a token cache for session
-// tokens, refreshed by one caller at a time.
+// tokens, refreshed by one caller at a time and shared through a TokenStore.
 package auth
 
 import (

@@ -61,7 +61,7 @@ func TestSessionApply(t *testing.T) {
 		Cache: c,
 		Attach: func(_ context.Context, o *transport.Outgoing, tok auth.Token) error {
 			o.Header.Set("X-Session", tok.Value)
-			o.Header.Set("Cookie", tok.Extra.(string))
+			o.Header.Set("Cookie", tok.Extra)
 			return nil
 		},
 		IsExpired: func(err error) bool { return errors.Is(err, errExpired) },

@@ -100,6 +100,7 @@ func reach360Suite() vendorSuite {
 			return err1(c.Groups.ListPage(ctx, &reach360.ListGroupsOptions{Limit: 1000}))
 		}),
 		one("GroupsService.NextPage", "nil page", "page", func(ctx context.Context, c *reach360.Client) error {
+			//lint:ignore SA1019 a deprecated method keeps its checks while it exists
 			return err1(c.Groups.NextPage(ctx, nil))
 		}),
 		one("GroupsService.Members", "empty groupID", "groupID", func(ctx context.Context, c *reach360.Client) error {
@@ -133,6 +134,55 @@ func reach360Suite() vendorSuite {
 			return c.Groups.RemoveMember(ctx, "g-1", "")
 		}),
 
+		one("GroupsService.List", "foreign PageToken", "PageToken", func(ctx context.Context, c *reach360.Client) error {
+			return first(c.Groups.List(ctx, &reach360.ListGroupsOptions{PageToken: "https://evil.example/groups?cursor=x"}))
+		}),
+		one("GroupsService.ListPage", "plain-http PageToken", "PageToken", func(ctx context.Context, c *reach360.Client) error {
+			return err1(c.Groups.ListPage(ctx, &reach360.ListGroupsOptions{PageToken: "http://api.reach360.com/groups?cursor=x"}))
+		}),
+		one("GroupsService.MembersPage", "empty groupID", "groupID", func(ctx context.Context, c *reach360.Client) error {
+			return err1(c.Groups.MembersPage(ctx, "", nil))
+		}),
+		one("GroupsService.MembersPage", "Limit above 100", "Limit", func(ctx context.Context, c *reach360.Client) error {
+			return err1(c.Groups.MembersPage(ctx, "g-1", &reach360.ListOptions{Limit: 101}))
+		}),
+		one("GroupsService.MembersPage", "unparsable PageToken", "PageToken", func(ctx context.Context, c *reach360.Client) error {
+			return err1(c.Groups.MembersPage(ctx, "g-1", &reach360.ListOptions{PageToken: "%zz"}))
+		}),
+		one("GroupsService.Reporters", "empty groupID", "groupID", func(ctx context.Context, c *reach360.Client) error {
+			return first(c.Groups.Reporters(ctx, "", nil))
+		}),
+		one("GroupsService.Reporters", "negative Limit", "Limit", func(ctx context.Context, c *reach360.Client) error {
+			return first(c.Groups.Reporters(ctx, "g-1", &reach360.ListOptions{Limit: -1}))
+		}),
+		one("GroupsService.ReportersPage", "blank groupID", "groupID", func(ctx context.Context, c *reach360.Client) error {
+			return err1(c.Groups.ReportersPage(ctx, " ", nil))
+		}),
+		one("GroupsService.ReportersPage", "foreign PageToken", "PageToken", func(ctx context.Context, c *reach360.Client) error {
+			return err1(c.Groups.ReportersPage(ctx, "g-1", &reach360.ListOptions{PageToken: "//evil.example/r"}))
+		}),
+		one("GroupsService.AddReporter", "empty groupID", "groupID", func(ctx context.Context, c *reach360.Client) error {
+			return c.Groups.AddReporter(ctx, "", "u-1")
+		}),
+		one("GroupsService.AddReporter", "blank userID", "userID", func(ctx context.Context, c *reach360.Client) error {
+			return c.Groups.AddReporter(ctx, "g-1", "\t")
+		}),
+		one("GroupsService.RemoveReporter", "blank groupID", "groupID", func(ctx context.Context, c *reach360.Client) error {
+			return c.Groups.RemoveReporter(ctx, " ", "u-1")
+		}),
+		one("GroupsService.RemoveReporter", "empty userID", "userID", func(ctx context.Context, c *reach360.Client) error {
+			return c.Groups.RemoveReporter(ctx, "g-1", "")
+		}),
+		one("GroupsService.Managers", "empty groupID", "groupID", func(ctx context.Context, c *reach360.Client) error {
+			return first(c.Groups.Managers(ctx, "", nil))
+		}),
+		one("GroupsService.Managers", "Limit above 100", "Limit", func(ctx context.Context, c *reach360.Client) error {
+			return first(c.Groups.Managers(ctx, "g-1", &reach360.ListOptions{Limit: 200}))
+		}),
+		one("GroupsService.ManagersPage", "blank groupID", "groupID", func(ctx context.Context, c *reach360.Client) error {
+			return err1(c.Groups.ManagersPage(ctx, "  ", nil))
+		}),
+
 		one("UsersService.List", "negative Limit", "Limit", func(ctx context.Context, c *reach360.Client) error {
 			return first(c.Users.List(ctx, &reach360.ListUsersOptions{Limit: -1}))
 		}),
@@ -159,6 +209,79 @@ func reach360Suite() vendorSuite {
 		}),
 		one("UsersService.Groups", "Limit above 100", "Limit", func(ctx context.Context, c *reach360.Client) error {
 			return first(c.Users.Groups(ctx, "u-1", &reach360.ListOptions{Limit: 500}))
+		}),
+		one("UsersService.List", "foreign PageToken", "PageToken", func(ctx context.Context, c *reach360.Client) error {
+			return first(c.Users.List(ctx, &reach360.ListUsersOptions{PageToken: "https://api.reach360.com.evil.example/users"}))
+		}),
+		one("UsersService.ListPage", "Limit above 100", "Limit", func(ctx context.Context, c *reach360.Client) error {
+			return err1(c.Users.ListPage(ctx, &reach360.ListUsersOptions{Limit: 101}))
+		}),
+		one("UsersService.ListPage", "foreign PageToken", "PageToken", func(ctx context.Context, c *reach360.Client) error {
+			return err1(c.Users.ListPage(ctx, &reach360.ListUsersOptions{PageToken: "https://evil.example/users"}))
+		}),
+		one("UsersService.GroupsPage", "empty userID", "userID", func(ctx context.Context, c *reach360.Client) error {
+			return err1(c.Users.GroupsPage(ctx, "", nil))
+		}),
+		one("UsersService.GroupsPage", "negative Limit", "Limit", func(ctx context.Context, c *reach360.Client) error {
+			return err1(c.Users.GroupsPage(ctx, "u-1", &reach360.ListOptions{Limit: -5}))
+		}),
+		one("UsersService.ReportingGroups", "empty userID", "userID", func(ctx context.Context, c *reach360.Client) error {
+			return first(c.Users.ReportingGroups(ctx, "", nil))
+		}),
+		one("UsersService.ReportingGroups", "Limit above 100", "Limit", func(ctx context.Context, c *reach360.Client) error {
+			return first(c.Users.ReportingGroups(ctx, "u-1", &reach360.ListOptions{Limit: 101}))
+		}),
+		one("UsersService.ReportingGroupsPage", "blank userID", "userID", func(ctx context.Context, c *reach360.Client) error {
+			return err1(c.Users.ReportingGroupsPage(ctx, " ", nil))
+		}),
+		one("UsersService.ManagingGroups", "empty userID", "userID", func(ctx context.Context, c *reach360.Client) error {
+			return first(c.Users.ManagingGroups(ctx, "", nil))
+		}),
+		one("UsersService.ManagingGroupsPage", "blank userID", "userID", func(ctx context.Context, c *reach360.Client) error {
+			return err1(c.Users.ManagingGroupsPage(ctx, "\n", nil))
+		}),
+		one("UsersService.ManagingGroupsPage", "Limit above 100", "Limit", func(ctx context.Context, c *reach360.Client) error {
+			return err1(c.Users.ManagingGroupsPage(ctx, "u-1", &reach360.ListOptions{Limit: 101}))
+		}),
+
+		one("InvitationsService.Create", "empty Email", "Email", func(ctx context.Context, c *reach360.Client) error {
+			return err1(c.Invitations.Create(ctx, reach360.InvitationParams{FirstName: "Ada"}))
+		}),
+		one("InvitationsService.Create", "blank Email", "Email", func(ctx context.Context, c *reach360.Client) error {
+			return err1(c.Invitations.Create(ctx, reach360.InvitationParams{Email: " \t"}))
+		}),
+		one("InvitationsService.Create", "not an address", "Email", func(ctx context.Context, c *reach360.Client) error {
+			return err1(c.Invitations.Create(ctx, reach360.InvitationParams{Email: "ada.example.com"}))
+		}),
+		one("InvitationsService.Create", "address with a display name", "Email", func(ctx context.Context, c *reach360.Client) error {
+			return err1(c.Invitations.Create(ctx, reach360.InvitationParams{Email: "Ada <ada@example.com>"}))
+		}),
+		one("InvitationsService.Create", "header injection in Email", "Email", func(ctx context.Context, c *reach360.Client) error {
+			return err1(c.Invitations.Create(ctx, reach360.InvitationParams{Email: "ada@example.com\r\nBcc: eve@example.com"}))
+		}),
+		one("InvitationsService.Create", "blank group name", "Groups[1]", func(ctx context.Context, c *reach360.Client) error {
+			return err1(c.Invitations.Create(ctx, reach360.InvitationParams{Email: "ada@example.com", Groups: []string{"Sales", " "}}))
+		}),
+		one("InvitationsService.List", "Limit above 100", "Limit", func(ctx context.Context, c *reach360.Client) error {
+			return first(c.Invitations.List(ctx, &reach360.ListOptions{Limit: 101}))
+		}),
+		one("InvitationsService.List", "foreign PageToken", "PageToken", func(ctx context.Context, c *reach360.Client) error {
+			return first(c.Invitations.List(ctx, &reach360.ListOptions{PageToken: "https://evil.example/invitations"}))
+		}),
+		one("InvitationsService.ListPage", "negative Limit", "Limit", func(ctx context.Context, c *reach360.Client) error {
+			return err1(c.Invitations.ListPage(ctx, &reach360.ListOptions{Limit: -1}))
+		}),
+		one("InvitationsService.Get", "empty invitationID", "invitationID", func(ctx context.Context, c *reach360.Client) error {
+			return err1(c.Invitations.Get(ctx, ""))
+		}),
+		one("InvitationsService.Get", "blank invitationID", "invitationID", func(ctx context.Context, c *reach360.Client) error {
+			return err1(c.Invitations.Get(ctx, "  "))
+		}),
+		one("InvitationsService.Delete", "empty invitationID", "invitationID", func(ctx context.Context, c *reach360.Client) error {
+			return c.Invitations.Delete(ctx, "")
+		}),
+		one("InvitationsService.Delete", "blank invitationID", "invitationID", func(ctx context.Context, c *reach360.Client) error {
+			return c.Invitations.Delete(ctx, "\t")
 		}),
 	}
 	rows = append(rows, engineOptionRows(engineOptions[reach360.Option]{

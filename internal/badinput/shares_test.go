@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/grantkit/grantkit-go/internal/auth"
 	"github.com/grantkit/grantkit-go/internal/transport"
 	"github.com/grantkit/grantkit-go/shares"
 	"github.com/grantkit/grantkit-go/shares/sharestest"
@@ -104,6 +105,13 @@ func sharesSuite() vendorSuite {
 		ctor("NewClient", "empty OAuth2.ClientSecret", "OAuth2.ClientSecret", oauth(func(o *shares.OAuth2) { o.ClientSecret = "" })),
 		ctor("NewClient", "empty OAuth2.RefreshToken", "OAuth2.RefreshToken", oauth(func(o *shares.OAuth2) { o.RefreshToken = "" })),
 		ctor("NewClient", "OAuth2.RefreshToken with a space", "OAuth2.RefreshToken", oauth(func(o *shares.OAuth2) { o.RefreshToken = "a b" })),
+		ctor("NewClient", "OAuth2.Token without a RefreshToken", "OAuth2.Token.RefreshToken", oauth(func(o *shares.OAuth2) {
+			o.RefreshToken, o.Token = "", &shares.Token{AccessToken: "a"}
+		})),
+		ctor("NewClient", "OAuth2.RefreshToken and OAuth2.Token.RefreshToken differ", "OAuth2.Token.RefreshToken", oauth(func(o *shares.OAuth2) {
+			o.Token = &shares.Token{RefreshToken: "other"}
+		})),
+		ctor("WithTokenStore", "with a BearerToken", "WithTokenStore", token, shares.WithTokenStore(&auth.MemoryStore{})),
 		ctor("WithLanguage", "a word", "language", token, shares.WithLanguage("english")),
 		ctor("WithLanguage", "empty", "language", token, shares.WithLanguage("")),
 		ctor("WithLanguage", "a region tag", "language", token, shares.WithLanguage("de-CH")),
@@ -192,6 +200,15 @@ func sharesSuite() vendorSuite {
 			p.Schedule = []shares.ScheduleEntry{{DayOfWeek: shares.Friday, Recurrence: shares.BiWeekly,
 				Period: &shares.Period{StartTime: shares.TimeOfDay{Hour: 12, Minute: 30}, EndTime: shares.TimeOfDay{Hour: 12}}}}
 		}),
+
+		update("MakePermanent with an EndDate", "MakePermanent", 1, func(p *shares.UpdateShareParams) { p.MakePermanent = true }),
+		update("MakePermanent with only a StartTime", "MakePermanent", 1, func(p *shares.UpdateShareParams) {
+			*p = shares.UpdateShareParams{MakePermanent: true, StartTime: tod(9, 0, 0)}
+		}),
+		{method: "DevicesService.RemoteActivate", class: "zero deviceID", field: "deviceID",
+			call: func(ctx context.Context, f F) error { return f.c.Devices.RemoteActivate(ctx, 0) }},
+		{method: "DevicesService.RemoteActivate", class: "negative deviceID", field: "deviceID",
+			call: func(ctx context.Context, f F) error { return f.c.Devices.RemoteActivate(ctx, -14) }},
 
 		{method: "SharesService.List", class: "negative DeviceID", field: "DeviceID",
 			call: func(ctx context.Context, f F) error {

@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/grantkit/grantkit-go/internal/auth"
 	"github.com/grantkit/grantkit-go/internal/transport"
 	"github.com/grantkit/grantkit-go/viviot"
 	"github.com/grantkit/grantkit-go/viviot/viviottest"
@@ -99,6 +100,10 @@ func viviotSuite() vendorSuite {
 			return viviot.Credentials{UserName: f.srv.Credentials().UserName}
 		}),
 		ctor("empty BearerToken", "BearerToken", func(F) viviot.Auth { return viviot.BearerToken("") }),
+		{method: "WithTokenStore", class: "with a BearerToken", field: "WithTokenStore", ctor: true,
+			call: func(_ context.Context, f F) error {
+				return f.newClient(viviot.BearerToken(f.srv.IssueToken(f.srv.Credentials().UserName)), viviot.WithTokenStore(&auth.MemoryStore{}))
+			}},
 		ctor("BearerToken with a newline", "BearerToken", func(f F) viviot.Auth {
 			return viviot.BearerToken(f.srv.IssueToken(f.srv.Credentials().UserName) + "\n")
 		}),
@@ -116,6 +121,11 @@ func viviotSuite() vendorSuite {
 		{method: "AccessTemplatesService.List", class: "negative Scope", field: "Scope",
 			call: func(ctx context.Context, f F) error {
 				_, err := f.c.AccessTemplates.List(ctx, &viviot.ListAccessTemplatesOptions{Scope: scope(-1)})
+				return err
+			}},
+		{method: "AccessTemplatesService.List", class: "negative Version", field: "Version",
+			call: func(ctx context.Context, f F) error {
+				_, err := f.c.AccessTemplates.List(ctx, &viviot.ListAccessTemplatesOptions{Version: -2})
 				return err
 			}},
 		byID("AccessTemplatesService.Get", func(ctx context.Context, c *viviot.Client, id viviot.GUID) error {

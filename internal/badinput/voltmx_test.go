@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/grantkit/grantkit-go/internal/auth"
 	"github.com/grantkit/grantkit-go/internal/transport"
 	"github.com/grantkit/grantkit-go/voltmx"
 	"github.com/grantkit/grantkit-go/voltmx/voltmxtest"
@@ -106,6 +107,41 @@ func voltmxSuite() vendorSuite {
 			return err
 		}
 	}
+	validUser := func() voltmx.CreateUserParams {
+		return voltmx.CreateUserParams{UserName: "aron", Email: "aron@example.com", Password: "VoltMX@123",
+			DisplayName: "Aron", PermissionIDs: []int64{1}, GroupIDs: []int64{1}, AppIDs: []string{"app"}}
+	}
+	createUser := func(class, field string, mod func(*voltmx.CreateUserParams)) row[F] {
+		return row[F]{method: "UsersService.Create", class: class, field: field,
+			call: func(ctx context.Context, f F) error {
+				p := validUser()
+				mod(&p)
+				_, err := f.c.Users.Create(ctx, &p)
+				return err
+			}}
+	}
+	updateUser := func(class, field string, id int64, mod func(*voltmx.UpdateUserParams)) row[F] {
+		return row[F]{method: "UsersService.Update", class: class, field: field,
+			call: func(ctx context.Context, f F) error {
+				p := voltmx.UpdateUserParams{UserName: "admin", Email: "admin@example.com", Password: "VoltMX@123",
+					DisplayName: "Administrator", PermissionIDs: []int64{1}}
+				mod(&p)
+				return f.c.Users.Update(ctx, id, &p)
+			}}
+	}
+	permissionsPage := func(start int) func(context.Context, *voltmx.Client, *voltmx.ListOptions) error {
+		return func(ctx context.Context, c *voltmx.Client, o *voltmx.ListOptions) error {
+			_, err := c.Permissions.ListPage(ctx, start, o)
+			return err
+		}
+	}
+	resolveIn := func(class, field string, names ...string) row[F] {
+		return row[F]{method: "ResolvePermissions", class: class, field: field,
+			call: func(context.Context, F) error {
+				_, err := voltmx.ResolvePermissions([]voltmx.Permission{{ID: 1, Name: "DASHBOARD_ALL"}}, names...)
+				return err
+			}}
+	}
 	resolve := func(class, field string, names ...string) row[F] {
 		return row[F]{method: "PermissionsService.Resolve", class: class, field: field,
 			call: func(ctx context.Context, f F) error {
@@ -142,6 +178,7 @@ func voltmxSuite() vendorSuite {
 		ctor("NewClient", "plain http ClaimsLogin.LoginURL to a remote host", "ClaimsLogin.LoginURL", claims(func(a *voltmx.ClaimsLogin) {
 			a.LoginURL = "http://auth.example.com/authService/accounts/login"
 		})),
+		ctor("WithTokenStore", "with BasicAuth", "WithTokenStore", basic, voltmx.WithTokenStore(&auth.MemoryStore{})),
 		ctor("WithContextPath", "with a query", "context path", basic, voltmx.WithContextPath("/vpns?x=1")),
 		ctor("WithContextPath", "with a fragment", "context path", basic, voltmx.WithContextPath("vpns#top")),
 		ctor("WithAuthHeaderName", "empty", "auth header name", claims(func(*voltmx.ClaimsLogin) {}), voltmx.WithAuthHeaderName("")),
@@ -160,7 +197,6 @@ func voltmxSuite() vendorSuite {
 		create("no PermissionIDs", "PermissionIDs", func(p *voltmx.CreateGroupParams) { p.PermissionIDs = []int64{} }),
 		create("zero PermissionIDs entry", "PermissionIDs[1]", func(p *voltmx.CreateGroupParams) { p.PermissionIDs = []int64{3, 0} }),
 		create("negative PermissionIDs entry", "PermissionIDs[0]", func(p *voltmx.CreateGroupParams) { p.PermissionIDs = []int64{-3} }),
-		create("nil AppIDs", "AppIDs", func(p *voltmx.CreateGroupParams) { p.AppIDs = nil }),
 		create("empty AppIDs entry", "AppIDs[1]", func(p *voltmx.CreateGroupParams) { p.AppIDs = []string{"app-1", ""} }),
 		create("blank AppIDs entry", "AppIDs[0]", func(p *voltmx.CreateGroupParams) { p.AppIDs = []string{" "} }),
 		create("zero UserIDs entry", "UserIDs[0]", func(p *voltmx.CreateGroupParams) { p.UserIDs = []int64{0} }),
@@ -173,7 +209,6 @@ func voltmxSuite() vendorSuite {
 		update("empty GroupName", "GroupName", 1, func(p *voltmx.UpdateGroupParams) { p.GroupName = "" }),
 		update("blank Email", "Email", 1, func(p *voltmx.UpdateGroupParams) { p.Email = "\t" }),
 		update("no PermissionIDs", "PermissionIDs", 1, func(p *voltmx.UpdateGroupParams) { p.PermissionIDs = nil }),
-		update("nil AppIDs", "AppIDs", 1, func(p *voltmx.UpdateGroupParams) { p.AppIDs = nil }),
 		update("empty AppIDs entry", "AppIDs[0]", 1, func(p *voltmx.UpdateGroupParams) { p.AppIDs = []string{""} }),
 		update("zero UserIDs entry", "UserIDs[1]", 1, func(p *voltmx.UpdateGroupParams) { p.UserIDs = []int64{4, 0} }),
 
@@ -185,6 +220,45 @@ func voltmxSuite() vendorSuite {
 		list("UsersService.List", "PageSize above the maximum", "PageSize", &voltmx.ListOptions{PageSize: 10_000}, usersList),
 		list("UsersService.ListPage", "negative start", "start", &voltmx.ListOptions{PageSize: 10}, usersPage(-50)),
 		list("UsersService.ListPage", "negative PageSize", "PageSize", &voltmx.ListOptions{PageSize: -1}, usersPage(0)),
+		list("GroupsService.List", "PageToken not a token", "PageToken", &voltmx.ListOptions{PageToken: "page-2"}, groupsList),
+		list("GroupsService.ListPage", "negative PageToken", "PageToken", &voltmx.ListOptions{PageToken: "-50"}, groupsPage(0)),
+		list("GroupsService.ListPage", "start and PageToken", "start", &voltmx.ListOptions{PageToken: "50"}, groupsPage(10)),
+		list("UsersService.List", "PageToken not a token", "PageToken", &voltmx.ListOptions{PageToken: "x"}, usersList),
+		list("UsersService.ListPage", "start and PageToken", "start", &voltmx.ListOptions{PageToken: "5"}, usersPage(5)),
+		list("PermissionsService.ListPage", "negative start", "start", nil, permissionsPage(-1)),
+		list("PermissionsService.ListPage", "PageSize above the maximum", "PageSize", &voltmx.ListOptions{PageSize: voltmx.MaxPageSize + 1}, permissionsPage(0)),
+		list("PermissionsService.ListPage", "PageToken not a token", "PageToken", &voltmx.ListOptions{PageToken: "1e3"}, permissionsPage(0)),
+
+		{method: "UsersService.Create", class: "nil params", field: "params",
+			call: func(ctx context.Context, f F) error {
+				_, err := f.c.Users.Create(ctx, nil)
+				return err
+			}},
+		createUser("empty UserName", "UserName", func(p *voltmx.CreateUserParams) { p.UserName = "" }),
+		createUser("blank UserName", "UserName", func(p *voltmx.CreateUserParams) { p.UserName = " \t" }),
+		createUser("empty Email", "Email", func(p *voltmx.CreateUserParams) { p.Email = "" }),
+		createUser("empty Password", "Password", func(p *voltmx.CreateUserParams) { p.Password = "" }),
+		createUser("Password with a space", "Password", func(p *voltmx.CreateUserParams) { p.Password = "Volt MX" }),
+		createUser("empty DisplayName", "DisplayName", func(p *voltmx.CreateUserParams) { p.DisplayName = "" }),
+		createUser("nil PermissionIDs", "PermissionIDs", func(p *voltmx.CreateUserParams) { p.PermissionIDs = nil }),
+		createUser("zero PermissionIDs entry", "PermissionIDs[0]", func(p *voltmx.CreateUserParams) { p.PermissionIDs = []int64{0} }),
+		createUser("negative GroupIDs entry", "GroupIDs[1]", func(p *voltmx.CreateUserParams) { p.GroupIDs = []int64{1, -1} }),
+		createUser("blank AppIDs entry", "AppIDs[0]", func(p *voltmx.CreateUserParams) { p.AppIDs = []string{" "} }),
+
+		{method: "UsersService.Update", class: "nil params", field: "params",
+			call: func(ctx context.Context, f F) error { return f.c.Users.Update(ctx, 1, nil) }},
+		updateUser("zero id", "id", 0, func(*voltmx.UpdateUserParams) {}),
+		updateUser("negative id", "id", -1, func(*voltmx.UpdateUserParams) {}),
+		updateUser("empty UserName", "UserName", 1, func(p *voltmx.UpdateUserParams) { p.UserName = "" }),
+		updateUser("blank Email", "Email", 1, func(p *voltmx.UpdateUserParams) { p.Email = " " }),
+		updateUser("empty Password", "Password", 1, func(p *voltmx.UpdateUserParams) { p.Password = "" }),
+		updateUser("Password with a newline", "Password", 1, func(p *voltmx.UpdateUserParams) { p.Password = "a\nb" }),
+		updateUser("empty DisplayName", "DisplayName", 1, func(p *voltmx.UpdateUserParams) { p.DisplayName = "" }),
+		updateUser("no PermissionIDs", "PermissionIDs", 1, func(p *voltmx.UpdateUserParams) { p.PermissionIDs = []int64{} }),
+		updateUser("zero GroupIDs entry", "GroupIDs[0]", 1, func(p *voltmx.UpdateUserParams) { p.GroupIDs = []int64{0} }),
+
+		resolveIn("no names", "names"),
+		resolveIn("blank name", "names[1]", "DASHBOARD_ALL", "\t"),
 
 		resolve("no names", "names"),
 		resolve("empty name", "names[1]", "ADHOC_PUSH", ""),
@@ -200,6 +274,9 @@ func voltmxSuite() vendorSuite {
 	rows = append(rows, byID("UsersService.Get", func(ctx context.Context, c *voltmx.Client, id int64) error {
 		_, err := c.Users.Get(ctx, id)
 		return err
+	})...)
+	rows = append(rows, byID("UsersService.Delete", func(ctx context.Context, c *voltmx.Client, id int64) error {
+		return c.Users.Delete(ctx, id)
 	})...)
 	rows = append(rows, engineOptionRows(engineOptions[voltmx.Option]{
 		baseURL: voltmx.WithBaseURL, maxRetries: voltmx.WithMaxRetries,
@@ -247,6 +324,14 @@ func voltmxSuite() vendorSuite {
 		},
 		rows: rows,
 		unchecked: []unchecked[F]{
+			{method: "GroupsService.Create", input: "nil AppIDs",
+				reason: "nil means no app permissions: the API requires selectedAppIds, and nil goes as []",
+				call: func(ctx context.Context, f F) error {
+					p := valid()
+					p.AppIDs = nil
+					_, err := f.c.Groups.Create(ctx, &p)
+					return err
+				}},
 			{method: "GroupsService.Create", input: "malformed Email",
 				reason: "the API requires an email but documents no format for it; the package checks presence only, the server judges the rest",
 				call: func(ctx context.Context, f F) error {

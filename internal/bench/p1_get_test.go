@@ -134,7 +134,8 @@ func sameResult(sdk, hand any) bool {
 	}
 	for _, g := range groups {
 		w, ok := h.PermissionGroups[g.ID]
-		if !ok || w.Name != g.Name || w.Order != g.Order || !reflect.DeepEqual(w.Permissions, g.Permissions) {
+		if !ok || w.Name != g.Name || w.Order != g.Order || w.Permissions.Role != string(g.Role) ||
+			!reflect.DeepEqual(w.Permissions.flags(), g.Permissions) {
 			return false
 		}
 	}

@@ -194,10 +194,40 @@ type alfaviewPermissionGroups struct {
 		StatusCode string `json:"statusCode"`
 	} `json:"replyInfo"`
 	PermissionGroups map[string]struct {
-		Name        string          `json:"name"`
-		Order       int             `json:"order"`
-		Permissions map[string]bool `json:"permissions"`
+		Name        string              `json:"name"`
+		Order       int                 `json:"order"`
+		Permissions alfaviewPermissions `json:"permissions"`
 	} `json:"permissionGroups"`
+}
+
+// alfaviewPermissions is CommonPermissions of alfaview's SDK models: a
+// role and boolean flags, nil when not sent.
+type alfaviewPermissions struct {
+	Role          string `json:"role"`
+	Admin         *bool  `json:"admin"`
+	Voice         *bool  `json:"voice"`
+	Video         *bool  `json:"video"`
+	Promote       *bool  `json:"promote"`
+	Join          *bool  `json:"join"`
+	Screen        *bool  `json:"screen"`
+	Vip           *bool  `json:"vip"`
+	Chat          *bool  `json:"chat"`
+	ChatBroadcast *bool  `json:"chatBroadcast"`
+	Action        *bool  `json:"action"`
+	Remove        *bool  `json:"remove"`
+}
+
+// flags are the flags that were sent, by their JSON names.
+func (p alfaviewPermissions) flags() map[string]bool {
+	out := map[string]bool{}
+	for name, v := range map[string]*bool{"admin": p.Admin, "voice": p.Voice, "video": p.Video, "promote": p.Promote,
+		"join": p.Join, "screen": p.Screen, "vip": p.Vip, "chat": p.Chat, "chatBroadcast": p.ChatBroadcast,
+		"action": p.Action, "remove": p.Remove} {
+		if v != nil {
+			out[name] = *v
+		}
+	}
+	return out
 }
 
 func alfaviewGet(tb testing.TB, idlePerHost int, opts ...fakekit.Option) *getCase {

@@ -211,8 +211,8 @@ func (s *Server) Client() *http.Client {
 	return &http.Client{Transport: s.Transport()}
 }
 
-// Clock returns the clock the server was started with, so a fake decides
-// token expiry by the same clock the test advances.
+// Clock returns the clock the server was started with (see WithClock): the
+// one it stamps requests with and the fake expires what it issued by.
 func (s *Server) Clock() Clock { return s.clock }
 
 // ConnectionsOpened reports how many connections clients have opened to the
@@ -259,16 +259,19 @@ func (s *Server) ResetRequests() {
 	s.requests = nil
 }
 
-// MarkApplied is called by a fake's handler when a write actually changed
-// its state (op names the operation, such as "groups.create"), so a test
-// can assert that a retried write was applied only once.
+// MarkApplied counts one applied write of op, the SDK's name for the
+// operation (such as "groups.create"). The fake's handlers call it when a
+// write actually changed its state; tests read the counts with
+// AppliedCount.
 func (s *Server) MarkApplied(op string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.applied[op]++
 }
 
-// AppliedCount reports how many times MarkApplied(op) was called.
+// AppliedCount reports how many writes of operation op were applied, so a
+// test can assert that a retried write was applied only once. A fake's Op
+// constants name the operations it counts.
 func (s *Server) AppliedCount(op string) int {
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -12,6 +12,8 @@ import (
 
 	"github.com/grantkit/grantkit-go/alfaview"
 	"github.com/grantkit/grantkit-go/alfaview/alfaviewtest"
+	alfaviewv2 "github.com/grantkit/grantkit-go/alfaview/v2"
+	alfaviewv2test "github.com/grantkit/grantkit-go/alfaview/v2/alfaviewtest"
 	"github.com/grantkit/grantkit-go/internal/fakekit"
 	"github.com/grantkit/grantkit-go/reach360"
 	"github.com/grantkit/grantkit-go/reach360/reach360test"
@@ -146,7 +148,9 @@ func (d *driver) allSecrets() []string {
 var vendors = []vendor{
 	{name: "reach360", start: startReach360, noPages: "reach360 authenticates with a static API key: there is no session to expire between pages"},
 	{name: "alfaview", start: startAlfaview},
+	{name: "alfaview/v2", start: startAlfaviewV2},
 	{name: "shares", start: startShares, noPages: "shares.List answers one unpaginated array: there are no pages to expire the OAuth2 session between"},
+	{name: "shares/remote-activation", start: startSharesActivation, noPages: "shares.List answers one unpaginated array: there are no pages to expire the OAuth2 session between"},
 	{name: "voltmx", start: startVoltMX},
 	{name: "viviot", start: startViviot, noPages: "viviot's AccessTemplates.List answers every template at once: there are no pages to expire the session between"},
 }
@@ -240,7 +244,78 @@ func startAlfaview(t *testing.T, o options) *driver {
 	return d
 }
 
+func startAlfaviewV2(t *testing.T, o options) *driver {
+	srv := alfaviewv2test.NewServer(t, fakekit.InMemory())
+	d := newDriver(srv.Server)
+	rooms := make([]alfaviewv2test.Room, 5)
+	for i := range rooms {
+		rooms[i] = srv.AddRoom(alfaviewv2test.Room{DisplayName: "Room " + strconv.Itoa(i+1)})
+	}
+	participant := srv.PermissionGroupID("Participant")
+	c, err := alfaviewv2.NewClient(srv.APIKeyCredentials(),
+		alfaviewv2.WithBaseURL(srv.URL), alfaviewv2.WithHTTPClient(d.hc),
+		alfaviewv2.WithMaxResponseBytes(o.maxBytes), alfaviewv2.WithLogger(o.logger))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.read = func(ctx context.Context) error {
+		_, err := c.Rooms.Get(ctx, rooms[0].ID)
+		return err
+	}
+	d.write = func(ctx context.Context) error {
+		_, err := c.GroupLinks.Create(ctx, rooms[0].ID, &alfaviewv2.CreateGroupLinksParams{
+			Links: []alfaviewv2.GroupLinkCreate{{Description: "Workshop", PermissionGroupID: participant}}})
+		return err
+	}
+	d.readEP = endpoint{http.MethodGet, "/v2/rooms/" + rooms[0].ID, "rooms.get"}
+	d.writeEP = endpoint{http.MethodPost, "/v2/rooms/" + rooms[0].ID + "/group-links", "groupLinks.create"}
+	d.readReplayable = true
+	d.applied = alfaviewv2test.OpGroupLinksCreate
+	d.iterate = func(ctx context.Context, between func()) (int, error) {
+		n := 0
+		for _, err := range c.Rooms.List(ctx, &alfaviewv2.ListRoomsOptions{Limit: 2}) {
+			if err != nil {
+				return n, err
+			}
+			if n++; n == 2 {
+				between()
+			}
+		}
+		return n, nil
+	}
+	d.listEP = endpoint{http.MethodGet, "/v2/rooms", "rooms.list"}
+	d.listItems, d.listPages = len(rooms), 3 // 2, 2 and 1; the last page has no nextPageToken
+	d.authCount, d.expire = srv.AuthCount, srv.ExpireSessions
+	d.apiError = func(err error) (int, int, bool) {
+		var e *alfaviewv2.Error
+		if !errors.As(err, &e) {
+			return 0, 0, false
+		}
+		return e.StatusCode, e.Attempts, true
+	}
+	d.secrets = []string{alfaviewv2test.Key, alfaviewv2test.Password}
+	d.settle(t)
+	return d
+}
+
+// startSharesActivation is startShares whose write opens the lock
+// (Devices.RemoteActivate): like a create, it must never be replayed once
+// it may have reached the API, or the door opens twice.
+func startSharesActivation(t *testing.T, o options) *driver {
+	d, c, lock := startSharesClient(t, o)
+	d.write = func(ctx context.Context) error { return c.Devices.RemoteActivate(ctx, lock) }
+	d.writeEP = endpoint{http.MethodPost, fmt.Sprintf("/v1/devices/%d/remote-activation", lock), "devices.remoteActivate"}
+	d.applied = sharestest.OpDevicesRemoteActivate
+	return d
+}
+
 func startShares(t *testing.T, o options) *driver {
+	d, _, _ := startSharesClient(t, o)
+	return d
+}
+
+// startSharesClient returns the shares driver, its client and its lock.
+func startSharesClient(t *testing.T, o options) (*driver, *shares.Client, int64) {
 	srv := sharestest.NewServer(t, fakekit.InMemory())
 	d := newDriver(srv.Server)
 	org := srv.AddOrganization("Office")
@@ -301,7 +376,7 @@ func startShares(t *testing.T, o options) *driver {
 		return append([]string(nil), issued...)
 	}
 	d.settle(t)
-	return d
+	return d, c, lock.ID
 }
 
 func startVoltMX(t *testing.T, o options) *driver {
@@ -386,7 +461,7 @@ func startViviot(t *testing.T, o options) *driver {
 	d.readEP = endpoint{http.MethodGet, "/access/template", "accessTemplates.get"}
 	d.writeEP = endpoint{http.MethodPost, "/access/template", "accessTemplates.create"}
 	d.readReplayable = true
-	d.applied = viviottest.OpCreate
+	d.applied = viviottest.OpAccessTemplatesCreate
 	d.authCount, d.expire = srv.AuthCount, srv.ExpireSessions
 	d.apiError = func(err error) (int, int, bool) {
 		var e *viviot.Error

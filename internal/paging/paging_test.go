@@ -429,3 +429,79 @@ func TestCursorThatRepeatsItselfEnds(t *testing.T) {
 	assert.Equal(t, []int{1}, got, "the first page's items, then the error for the second")
 	assert.Equal(t, 2, calls)
 }
+
+// A server that ignores the offset answers every page with the first one:
+// the walk yields that page once, then ends with ErrOffsetLoop.
+func TestOffsetIgnoredEnds(t *testing.T) {
+	for _, m := range modes {
+		t.Run(m.name, func(t *testing.T) {
+			var calls atomic.Int32
+			fetch := func(_ context.Context, offset, limit int) ([]string, int, error) {
+				if calls.Add(1) > 3 {
+					t.Error("kept fetching a page that ignores its offset")
+					return nil, -1, errPage
+				}
+				return []string{"a", "b"}, -1, nil // whatever the offset
+			}
+			var got []string
+			var errs []error
+			for it, err := range paging.OffsetKeyed(t.Context(), 2, func(s string) string { return s }, fetch, m.opts...) {
+				if err != nil {
+					errs = append(errs, err)
+					continue
+				}
+				got = append(got, it)
+			}
+			assert.Equal(t, []string{"a", "b"}, got)
+			require.Len(t, errs, 1)
+			assert.ErrorIs(t, errs[0], paging.ErrOffsetLoop)
+			assert.Equal(t, int32(2), calls.Load())
+		})
+	}
+}
+
+// Pages that merely look alike (same length, other items) go on; the check
+// is per walk, so ranging again over an iterator whose last page was full
+// does not mistake its first page for a repeat.
+func TestOffsetKeyedWalksDistinctPages(t *testing.T) {
+	src := &offsetSource{total: 4, report: true}
+	seq := paging.OffsetKeyed(t.Context(), 2, func(s string) string { return s }, src.fetch)
+	for range 2 {
+		items, errs := collectStrings(seq)
+		assert.Empty(t, errs)
+		assert.Equal(t, []string{"item-0", "item-1", "item-2", "item-3"}, items)
+	}
+	assert.Equal(t, [][2]int{{0, 2}, {2, 2}, {0, 2}, {2, 2}}, src.calls)
+
+	// Without a key nothing is compared: Offset is OffsetKeyed with nil.
+	n := 0
+	for _, err := range paging.Offset(t.Context(), 2, func(_ context.Context, offset, _ int) ([]int, int, error) {
+		n++
+		return []int{1, 2}, 6, nil
+	}) {
+		require.NoError(t, err)
+	}
+	assert.Equal(t, 3, n, "the total ends the walk")
+}
+
+func TestRepeatedPage(t *testing.T) {
+	id := func(s string) string { return s }
+	assert.NoError(t, paging.RepeatedPage(nil, []string{"a"}, id))
+	assert.NoError(t, paging.RepeatedPage([]string{"a"}, nil, id), "an empty page is not a repeat")
+	assert.NoError(t, paging.RepeatedPage([]string{"a", "b"}, []string{"a"}, id))
+	assert.NoError(t, paging.RepeatedPage([]string{"a", "b"}, []string{"b", "a"}, id))
+	assert.ErrorIs(t, paging.RepeatedPage([]string{"a", "b"}, []string{"a", "b"}, id), paging.ErrOffsetLoop)
+}
+
+func collectStrings(seq iter.Seq2[string, error]) ([]string, []error) {
+	var items []string
+	var errs []error
+	for it, err := range seq {
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		items = append(items, it)
+	}
+	return items, errs
+}

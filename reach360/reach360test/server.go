@@ -2,36 +2,45 @@
 // for tests and example programs, like net/http/httptest for a server.
 //
 //	srv := reach360test.NewServer(t)
-//	c, err := reach360.NewClient(srv.APIKey(),
-//		reach360.WithBaseURL(srv.URL), reach360.WithHTTPClient(srv.Client()))
+//	c, err := reach360.NewClient(srv.APIKey(), srv.Options()...)
 //
 // It serves the documented routes with their JSON field names, status codes
 // and error codes: groups (create, list with nextUrl pages and a name filter,
-// get, rename, delete), group memberships and users. It holds the built-in
-// read-only "Everyone" group, of which every user is implicitly a member;
-// renaming, deleting it or changing its members fails with read_only_group.
+// get, rename, delete), group memberships, users, invitations (create, list,
+// get, delete), reporters (a group's reporters, adding and removing one, a
+// reporter's reporting groups) and managers (a group's managers, a
+// manager's managing groups; managers are seeded with AddManager, as the
+// API cannot assign them). It holds the built-in read-only "Everyone"
+// group, of which every user is implicitly a member; renaming, deleting it
+// or changing its members fails with read_only_group.
 //
 // Requests without "Authorization: Bearer <srv.APIKey()>" get 401; an
 // API-Version header other than a known version gets 400
 // invalid_api_version (without the header the server assumes 2023-04-04,
-// as the real one does).
+// as the real one does). Every other answer carries the version it was
+// processed with in its API-Version header, as the Introduction article
+// says the real API's do.
 //
 // Reach 360 does not publish its general error body. The fake answers every
 // error as {"code":"…","message":"…"}, the shape its endpoint-specific codes
 // are documented in. Statuses the documentation leaves open are chosen as
-// follows: 409 duplicate_name, 404 group_not_found and user_not_found, 403
-// read_only_group, 400 invalid_request for bad bodies, limits and cursors,
-// 401 unauthorized.
+// follows: 409 duplicate_name, user_exists and invite_pending, 404
+// group_not_found, user_not_found and invitation_not_found, 403
+// read_only_group, 400 invalid_user_role (a user without the role for a
+// reporter or manager call) and invalid_request for bad bodies, limits and
+// cursors, 401 unauthorized.
 //
-// Every write that changes state calls MarkApplied with the SDK's operation
-// name: "groups.create", "groups.update", "groups.delete",
-// "groups.add_member", "groups.remove_member", "users.delete". Writes that
-// change nothing (adding an existing member) are not counted.
+// Every write that changes state counts under the SDK's name for its
+// operation, one of the Op constants (OpGroupsCreate, OpInvitationsCreate,
+// …), for AppliedCount. Writes that change nothing (adding an existing
+// member) are not counted.
 //
-// The embedded *fakekit.Server adds request recording (Requests,
-// RequestCount), fault injection (Inject with a Fault: error statuses,
-// Retry-After, cut connections, latency) and connection counts.
+// Server also records requests (Requests, RequestCount), injects faults
+// (Inject with a Fault: error statuses, Retry-After, cut connections,
+// latency) and counts connections.
 package reach360test
+
+//go:generate go run github.com/grantkit/grantkit-go/internal/cmd/reexport -kit -pkg reach360test -sdk reach360
 
 import (
 	"fmt"
@@ -57,7 +66,14 @@ var apiVersions = map[string]bool{reach360.DefaultAPIVersion: true}
 
 // Server is a running fake. Its methods are safe for concurrent use.
 type Server struct {
-	*fakekit.Server
+	// URL is the fake's base URL, such as "http://127.0.0.1:38211", without
+	// a trailing slash. Options already carries it.
+	URL string
+	// Server is the engine under the fake, exported for grantkit-go's own
+	// test suites, which drive every fake's faults alike through it. Tests
+	// outside this module cannot name its type and need not: each of its
+	// methods is also a method of Server, documented there.
+	Server *fakekit.Server
 
 	mu sync.Mutex
 	st *store
@@ -68,10 +84,7 @@ type Server struct {
 // opts are InMemory and WithClock.
 func NewServer(tb testing.TB, opts ...Option) *Server {
 	s := &Server{st: newStore()}
-	s.Server = fakekit.Start(s.routes(), opts...)
-	if tb != nil {
-		tb.Cleanup(s.Close)
-	}
+	s.start(tb, s.routes(), opts)
 	return s
 }
 
@@ -171,6 +184,16 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /users/{userId}", s.getUser)
 	mux.HandleFunc("DELETE /users/{userId}", s.deleteUser)
 	mux.HandleFunc("GET /users/{userId}/groups", s.userGroups)
+	mux.HandleFunc("GET /groups/{groupId}/reporters", s.listReporters)
+	mux.HandleFunc("PUT /groups/{groupId}/reporters/{userId}", s.setReporter(true))
+	mux.HandleFunc("DELETE /groups/{groupId}/reporters/{userId}", s.setReporter(false))
+	mux.HandleFunc("GET /users/{userId}/reporting-groups", s.reportingGroups)
+	mux.HandleFunc("GET /groups/{groupId}/managers", s.listManagers)
+	mux.HandleFunc("GET /users/{userId}/managing-groups", s.managingGroups)
+	mux.HandleFunc("POST /invitations", s.createInvitation)
+	mux.HandleFunc("GET /invitations", s.listInvitations)
+	mux.HandleFunc("GET /invitations/{invitationId}", s.getInvitation)
+	mux.HandleFunc("DELETE /invitations/{invitationId}", s.deleteInvitation)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if key, ok := fakekit.BearerToken(r); !ok || key != string(APIKey) {
 			writeError(w, errUnauthorized)
@@ -181,6 +204,11 @@ func (s *Server) routes() http.Handler {
 				fmt.Sprintf("API version %q is not supported", v)})
 			return
 		}
+		v := r.Header.Get("API-Version")
+		if v == "" {
+			v = reach360.DefaultAPIVersion
+		}
+		w.Header().Set("API-Version", v)
 		mux.ServeHTTP(w, r)
 	})
 }

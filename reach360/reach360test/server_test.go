@@ -123,6 +123,8 @@ func TestDocumentedUserShape(t *testing.T) {
 		"id": "example-user-id-1",
 		"email": "foo@example.com",
 		"groupsUrl": "%[1]s/users/example-user-id-1/groups",
+		"managingGroupsUrl": null,
+		"reportingGroupsUrl": null,
 		"role": "learner",
 		"firstName": "Example First Name 1",
 		"lastName": "Example Last Name 1",

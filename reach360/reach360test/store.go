@@ -20,6 +20,11 @@ type store struct {
 	// members maps a group id to its members' ids. "Everyone" has no entry:
 	// its membership is implicit.
 	members map[string]map[string]bool
+	// reporting and managing map a user id to the ids of the groups the
+	// user reports on or manages ("everyone" included for reporters).
+	reporting, managing map[string]map[string]bool
+	invitations         table[*invitation]
+	inviteByEmail       map[string]*invitation
 }
 
 type group struct {
@@ -40,11 +45,15 @@ func (u *user) id() string    { return u.ID }
 
 func newStore() *store {
 	st := &store{
-		groups:      newTable[*group](),
-		groupByName: map[string]*group{},
-		users:       newTable[*user](),
-		userByEmail: map[string]*user{},
-		members:     map[string]map[string]bool{},
+		groups:        newTable[*group](),
+		groupByName:   map[string]*group{},
+		users:         newTable[*user](),
+		userByEmail:   map[string]*user{},
+		members:       map[string]map[string]bool{},
+		reporting:     map[string]map[string]bool{},
+		managing:      map[string]map[string]bool{},
+		invitations:   newTable[*invitation](),
+		inviteByEmail: map[string]*invitation{},
 	}
 	everyone := &group{seq: st.next(), ID: EveryoneID, Name: EveryoneName, everyone: true}
 	st.groups.add(everyone)
@@ -148,6 +157,11 @@ func (st *store) deleteGroup(id string) *apiError {
 	st.groups.remove(g)
 	delete(st.groupByName, g.Name)
 	delete(st.members, g.ID)
+	for _, m := range []map[string]map[string]bool{st.reporting, st.managing} {
+		for _, groups := range m {
+			delete(groups, g.ID)
+		}
+	}
 	return nil
 }
 
@@ -185,6 +199,8 @@ func (st *store) deleteUser(id string) *apiError {
 	for _, m := range st.members {
 		delete(m, u.ID)
 	}
+	delete(st.reporting, u.ID)
+	delete(st.managing, u.ID)
 	return nil
 }
 

@@ -27,17 +27,19 @@ type groupJSON struct {
 }
 
 type userJSON struct {
-	ID                string  `json:"id"`
-	Email             string  `json:"email"`
-	GroupsURL         string  `json:"groupsUrl"`
-	Role              string  `json:"role"`
-	FirstName         string  `json:"firstName"`
-	LastName          string  `json:"lastName"`
-	LastActiveAt      *string `json:"lastActiveAt"`
-	LearnerReportURL  string  `json:"learnerReportUrl"`
-	FavoritesURL      string  `json:"favoritesUrl"`
-	URL               string  `json:"url"`
-	Articulate360User bool    `json:"articulate360User"`
+	ID                 string  `json:"id"`
+	Email              string  `json:"email"`
+	GroupsURL          string  `json:"groupsUrl"`
+	ManagingGroupsURL  *string `json:"managingGroupsUrl"`
+	ReportingGroupsURL *string `json:"reportingGroupsUrl"`
+	Role               string  `json:"role"`
+	FirstName          string  `json:"firstName"`
+	LastName           string  `json:"lastName"`
+	LastActiveAt       *string `json:"lastActiveAt"`
+	LearnerReportURL   string  `json:"learnerReportUrl"`
+	FavoritesURL       string  `json:"favoritesUrl"`
+	URL                string  `json:"url"`
+	Articulate360User  bool    `json:"articulate360User"`
 }
 
 type groupsPage struct {
@@ -74,6 +76,17 @@ func (s *Server) userJSON(u *user) userJSON {
 		t := u.LastActiveAt.UTC().Format(lastActiveLayout)
 		j.LastActiveAt = &t
 	}
+	// The Reporters article's user objects: a reporter has a
+	// reportingGroupsUrl and a null managingGroupsUrl; a manager the
+	// reverse [inferred]; everyone else null for both.
+	switch u.Role {
+	case reach360.RoleReporter:
+		link := self + "/reporting-groups"
+		j.ReportingGroupsURL = &link
+	case reach360.RoleManager:
+		link := self + "/managing-groups"
+		j.ManagingGroupsURL = &link
+	}
 	return j
 }
 
@@ -87,7 +100,14 @@ func (j userJSON) public() reach360.User {
 		URL: j.URL, GroupsURL: j.GroupsURL, LearnerReportURL: j.LearnerReportURL, FavoritesURL: j.FavoritesURL,
 		Articulate360User: j.Articulate360User}
 	if j.LastActiveAt != nil {
+		u.LastActiveAtRaw = *j.LastActiveAt
 		u.LastActiveAt, _ = time.Parse(time.RFC3339Nano, *j.LastActiveAt)
+	}
+	if j.ReportingGroupsURL != nil {
+		u.ReportingGroupsURL = *j.ReportingGroupsURL
+	}
+	if j.ManagingGroupsURL != nil {
+		u.ManagingGroupsURL = *j.ManagingGroupsURL
 	}
 	return u
 }

@@ -2,6 +2,7 @@ package sharestest
 
 import (
 	"cmp"
+	"encoding/json"
 	"net/http"
 	"slices"
 	"strconv"
@@ -34,19 +35,32 @@ func shareNotFound() reply {
 }
 
 // shareBody is the body of POST and PUT /v2/shares. Pointers tell a field
-// left out (or null) from one sent.
+// left out (or null) from one sent; the dates and times also tell null
+// (cleared) from left out.
 type shareBody struct {
 	OrganizationID   *int64            `json:"organizationId"`
-	StartDate        *string           `json:"startDate"`
-	StartTime        *string           `json:"startTime"`
-	EndDate          *string           `json:"endDate"`
-	EndTime          *string           `json:"endTime"`
+	StartDate        optString         `json:"startDate"`
+	StartTime        optString         `json:"startTime"`
+	EndDate          optString         `json:"endDate"`
+	EndTime          optString         `json:"endTime"`
 	Schedule         *[]scheduleEntry  `json:"schedule"`
 	Permissions      *permissions      `json:"permissions"`
 	Source           *sourceBody       `json:"source"`
 	Receiver         *receiverBody     `json:"receiver"`
 	PersonalSettings *personalSettings `json:"personalSettings"`
 	AutoRemoveAfter  *string           `json:"autoRemoveAfter"`
+}
+
+// optString is a string field that may be left out, null or set.
+type optString struct {
+	sent  bool
+	value *string
+}
+
+// UnmarshalJSON runs for null too, which is what tells it from absent.
+func (o *optString) UnmarshalJSON(b []byte) error {
+	o.sent = true
+	return json.Unmarshal(b, &o.value)
 }
 
 type sourceBody struct {
@@ -136,7 +150,7 @@ func (s *Server) doUpdate(id int64, b *shareBody) reply {
 func (s *Server) apply(sh *share, b *shareBody) bool {
 	next := *sh
 	for _, f := range []struct {
-		in   *string
+		in   optString
 		out  *string
 		size int
 		lay  string
@@ -146,13 +160,21 @@ func (s *Server) apply(sh *share, b *shareBody) bool {
 		{b.StartTime, &next.startTime, len(time.TimeOnly), time.TimeOnly},
 		{b.EndTime, &next.endTime, len(time.TimeOnly), time.TimeOnly},
 	} {
-		if f.in == nil {
+		switch {
+		case !f.in.sent:
+			continue
+		case f.in.value == nil:
+			// null clears the field [inferred: the reference shows no
+			// clearing form for dates]: a temporary share becomes
+			// permanent.
+			*f.out = ""
 			continue
 		}
-		if _, err := time.Parse(f.lay, *f.in); err != nil || len(*f.in) != f.size {
+		v := *f.in.value
+		if _, err := time.Parse(f.lay, v); err != nil || len(v) != f.size {
 			return false
 		}
-		*f.out = *f.in
+		*f.out = v
 	}
 	if b.Schedule != nil {
 		for _, e := range *b.Schedule {

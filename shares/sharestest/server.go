@@ -5,7 +5,7 @@
 //	org := srv.AddOrganization("Office")
 //	lock := srv.AddDevice(org.ID, "Front door")
 //	user := srv.AddUser("Ada", "Lovelace", "ada@example.com")
-//	c, _ := shares.NewClient(shares.BearerToken(srv.Token()), shares.WithBaseURL(srv.URL))
+//	c, _ := shares.NewClient(srv.Token(), srv.Options()...)
 //
 // It serves the documented paths with the documented JSON, status codes and
 // error bodies: shares with auto-incrementing ids and UUIDv4 tokens, the
@@ -16,14 +16,18 @@
 // the API would reject. Its OAuth2 token endpoint rotates refresh tokens on
 // every use and expires access tokens by the server's clock
 // (WithClock). Fault injection, request recording and applied-write
-// counts come from the embedded fakekit.Server; every write that changes
+// counts come with Server's methods; every write that changes
 // state calls MarkApplied with the client's operation name
 // ("shares.create", "shares.update", "shares.delete",
-// "shares.createWebKey", "oauth.token").
+// "shares.createWebKey", "devices.remoteActivate", "oauth.token"). Remote
+// activation (POST /v1/devices/{id}/remote-activation) needs the activate
+// scope.
 //
 // Where the reference is silent the fake makes a choice, marked [inferred]
 // in the doc comments.
 package sharestest
+
+//go:generate go run github.com/grantkit/grantkit-go/internal/cmd/reexport -kit -pkg sharestest -sdk shares
 
 import (
 	"crypto/rand"
@@ -34,6 +38,7 @@ import (
 	"time"
 
 	"github.com/grantkit/grantkit-go/internal/fakekit"
+	"github.com/grantkit/grantkit-go/shares"
 )
 
 // The fake's OAuth2 client credentials, accepted by the token endpoint.
@@ -42,7 +47,9 @@ const (
 	ClientSecret = "sharestest-client-secret"
 )
 
-// Scopes a token can carry. Share writes need ScopeManage, reads ScopeRead.
+// Scopes a token can carry. Share writes need ScopeManage, reads
+// ScopeRead, remote activation ScopeActivate [inferred from the scope's
+// name].
 const (
 	ScopeRead      = "read"
 	ScopeManage    = "manage"
@@ -57,19 +64,29 @@ func AllScopes() []string {
 	return []string{ScopeRead, ScopeManage, ScopeActivate, ScopeEvents, ScopeSettings, ScopeAuthorize}
 }
 
-// DefaultAccessTokenTTL is how long an access token from the token endpoint
-// lives unless SetAccessTokenTTL changes it: Bold's documented default.
-const DefaultAccessTokenTTL = 24 * time.Hour
+// DefaultTokenLifetime is how long an access token from the token endpoint
+// lives unless SetTokenLifetime changes it: Bold's documented default.
+const DefaultTokenLifetime = 24 * time.Hour
+
+// DefaultAccessTokenTTL is DefaultTokenLifetime.
+//
+// Deprecated: use DefaultTokenLifetime.
+const DefaultAccessTokenTTL = DefaultTokenLifetime
 
 // WebKeyBaseURL starts every web key URL the fake hands out; the real API
 // answers with a URL on its own web-key host.
 const WebKeyBaseURL = "https://webkey.sharestest.invalid/"
 
-// Server is a running fake. The embedded fakekit.Server gives its URL,
-// Client, Close, Requests, Inject and AppliedCount. It is safe for
-// concurrent use.
+// Server is a running fake. It is safe for concurrent use.
 type Server struct {
-	*fakekit.Server
+	// URL is the fake's base URL, such as "http://127.0.0.1:38211", without
+	// a trailing slash. Options already carries it.
+	URL string
+	// Server is the engine under the fake, exported for grantkit-go's own
+	// test suites, which drive every fake's faults alike through it. Tests
+	// outside this module cannot name its type and need not: each of its
+	// methods is also a method of Server, documented there.
+	Server *fakekit.Server
 
 	mu    sync.Mutex
 	clock fakekit.Clock
@@ -115,8 +132,8 @@ func NewServer(tb testing.TB, opts ...Option) *Server {
 		shares:        map[int64]*share{},
 		tokens:        map[string]*accessToken{},
 		refreshTokens: map[string][]string{},
-		lastID:        map[string]int64{},
-		accessTTL:     DefaultAccessTokenTTL,
+		lastID:        map[string]int64{"account": 1}, // the owner's
+		accessTTL:     DefaultTokenLifetime,
 	}
 	s.token = s.addToken(AllScopes())
 	s.readOnly = s.addToken([]string{ScopeRead})
@@ -129,34 +146,40 @@ func NewServer(tb testing.TB, opts ...Option) *Server {
 	mux.HandleFunc("DELETE /v2/shares/{id}", s.authorized(ScopeManage, s.deleteShare))
 	mux.HandleFunc("POST /v2/shares/{id}/web-key", s.authorized(ScopeManage, s.createWebKey))
 	mux.HandleFunc("POST /v2/oauth/token", s.oauthToken)
+	mux.HandleFunc("POST /v1/devices/{id}/remote-activation", s.authorized(ScopeActivate, s.remoteActivate))
 
 	// Handlers reach the fakekit.Server only under s.mu, so assigning it
 	// under the lock orders it before any request.
 	s.mu.Lock()
-	s.Server = fakekit.Start(mux, opts...)
+	s.start(tb, mux, opts)
 	s.clock = s.Server.Clock()
 	s.mu.Unlock()
-	if tb != nil {
-		tb.Cleanup(s.Close)
-	}
 	return s
 }
 
 // Token returns an API key with every scope; it never expires.
-func (s *Server) Token() string { return s.token }
+func (s *Server) Token() shares.BearerToken { return shares.BearerToken(s.token) }
 
 // ReadOnlyToken returns an API key with only the read scope: share writes
 // made with it are answered 403.
-func (s *Server) ReadOnlyToken() string { return s.readOnly }
+func (s *Server) ReadOnlyToken() shares.BearerToken { return shares.BearerToken(s.readOnly) }
 
 // AddToken returns a new API key with the given scopes (none: every scope).
-func (s *Server) AddToken(scopes ...string) string {
+func (s *Server) AddToken(scopes ...string) shares.BearerToken {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if len(scopes) == 0 {
 		scopes = AllScopes()
 	}
-	return s.addToken(scopes)
+	return shares.BearerToken(s.addToken(scopes))
+}
+
+// OAuth2 returns OAuth2 credentials the fake's token endpoint accepts: its
+// ClientID and ClientSecret and a new refresh token (see AddRefreshToken)
+// with the given scopes (none: every scope). Set OnRefresh to keep the
+// rotated refresh tokens.
+func (s *Server) OAuth2(scopes ...string) *shares.OAuth2 {
+	return &shares.OAuth2{ClientID: ClientID, ClientSecret: ClientSecret, RefreshToken: s.AddRefreshToken(scopes...)}
 }
 
 func (s *Server) addToken(scopes []string) string {
@@ -180,12 +203,17 @@ func (s *Server) AddRefreshToken(scopes ...string) string {
 	return t
 }
 
-// SetAccessTokenTTL changes how long access tokens issued from now on live.
-func (s *Server) SetAccessTokenTTL(d time.Duration) {
+// SetTokenLifetime changes how long access tokens issued from now on live.
+func (s *Server) SetTokenLifetime(d time.Duration) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.accessTTL = d
 }
+
+// SetAccessTokenTTL is SetTokenLifetime.
+//
+// Deprecated: use SetTokenLifetime, the name every session fake uses.
+func (s *Server) SetAccessTokenTTL(d time.Duration) { s.SetTokenLifetime(d) }
 
 // AuthCount reports how many refreshes the token endpoint granted.
 func (s *Server) AuthCount() int {

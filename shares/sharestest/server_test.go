@@ -21,13 +21,14 @@ func TestMain(m *testing.M) {
 	goleak.VerifyTestMain(m)
 }
 
-// call sends a raw request, as a client other than the SDK would.
-func call(t *testing.T, srv *sharestest.Server, method, path, token, contentType, body string) (int, string) {
+// call sends a raw request, as a client other than the SDK would; token is
+// a string or a shares.BearerToken.
+func call[T ~string](t *testing.T, srv *sharestest.Server, method, path string, token T, contentType, body string) (int, string) {
 	t.Helper()
 	req, err := http.NewRequestWithContext(context.Background(), method, srv.URL+path, strings.NewReader(body))
 	require.NoError(t, err)
 	if token != "" {
-		req.Header.Set("Authorization", "Bearer "+token)
+		req.Header.Set("Authorization", "Bearer "+string(token))
 	}
 	if contentType != "" {
 		req.Header.Set("Content-Type", contentType)
@@ -169,13 +170,15 @@ func TestAuthChecks(t *testing.T) {
 }
 
 func TestListIsABareArray(t *testing.T) {
-	srv := seeded(t)
+	srv := seeded(t, fakekit.WithClock(fakekit.NewManualClock(time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC))))
 	status, body := call(t, srv, "GET", "/v2/shares", srv.Token(), "", "")
 	assert.Equal(t, 200, status)
 	assert.Equal(t, "[]", strings.TrimSpace(body))
 
+	alan := srv.AddUser("Alan", "Turing", "alan@example.com")
+	inv := alan.Invitation
 	call(t, srv, "POST", "/v2/shares", srv.Token(), "application/json",
-		`{"organizationId":1,"startDate":"2030-01-01","source":{"deviceId":1},"receiver":{"userId":2}}`)
+		`{"organizationId":1,"startDate":"2030-01-01","source":{"deviceId":1},"receiver":{"userId":3}}`)
 	status, body = call(t, srv, "GET", "/v2/shares?language=nl", srv.Token(), "", "")
 	assert.Equal(t, 200, status)
 	assert.JSONEq(t, `[{
@@ -185,8 +188,10 @@ func TestListIsABareArray(t *testing.T) {
 		"startDate": "2030-01-01", "startTime": null, "endDate": null, "endTime": null,
 		"schedule": [],
 		"permissions": {"administrate": false, "remoteActivate": false, "assignKeyfob": false},
-		"source": {"device": {"id": 1, "name": "Front door", "location": "", "remarks": ""}},
-		"receiver": {"user": {"id": 2, "firstName": "Grace", "lastName": "Hopper", "emailAddress": "grace@example.com", "phoneNumber": ""}}
+		"source": {"device": {"id": 1, "name": "Front door", "location": "", "remarks": "", "carouselImageUrl": ""}},
+		"receiver": {"user": {"id": 3, "firstName": "Alan", "lastName": "Turing", "emailAddress": "alan@example.com", "phoneNumber": "",
+			"emailAddressVerify": true, "emailAddressVerified": false, "phoneNumberVerify": false, "phoneNumberVerified": false,
+			"registered": false, "invitation": {"token": "`+inv.Token+`", "url": "`+inv.URL+`", "expiration": "2030-01-15T00:00:00Z", "isExpired": false}}}
 	}]`, body)
 
 	status, _ = call(t, srv, "GET", "/v2/shares?deviceId=9", srv.Token(), "", "")
@@ -276,4 +281,38 @@ func TestUnknownShare(t *testing.T) {
 	}
 	status, _ := call(t, srv, "GET", "/v2/shares/abc", srv.Token(), "", "")
 	assert.Equal(t, 400, status)
+}
+
+// A PUT that leaves the dates out keeps them; one that sends them as null
+// clears them, making the share permanent.
+func TestUpdateNullDatesClearThem(t *testing.T) {
+	srv := seeded(t)
+	call(t, srv, "POST", "/v2/shares", srv.Token(), "application/json",
+		`{"organizationId":1,"startDate":"2030-01-01","endDate":"2030-01-31","endTime":"18:00:00","source":{"deviceId":1},"receiver":{"userId":1}}`)
+	status, _ := call(t, srv, "PUT", "/v2/shares/1", srv.Token(), "application/json", `{"permissions":{"administrate":true}}`)
+	require.Equal(t, 200, status)
+	_, body := call(t, srv, "GET", "/v2/shares/1", srv.Token(), "", "")
+	assert.Contains(t, body, `"endDate":"2030-01-31"`)
+
+	status, _ = call(t, srv, "PUT", "/v2/shares/1", srv.Token(), "application/json",
+		`{"startDate":null,"startTime":null,"endDate":null,"endTime":null}`)
+	require.Equal(t, 200, status)
+	_, body = call(t, srv, "GET", "/v2/shares/1", srv.Token(), "", "")
+	assert.Contains(t, body, `"startDate":null,"startTime":null,"endDate":null,"endTime":null`)
+	assert.Contains(t, body, `"administrate":true`)
+}
+
+func TestRemoteActivation(t *testing.T) {
+	srv := seeded(t)
+	status, body := call(t, srv, "POST", "/v1/devices/1/remote-activation", srv.Token(), "", "")
+	require.Equal(t, 200, status)
+	assert.JSONEq(t, `{"deviceId":1,"errorCode":"OK","errorMessage":"OK","activationTime":30}`, body)
+	assert.Equal(t, 1, srv.AppliedCount(sharestest.OpDevicesRemoteActivate))
+
+	status, body = call(t, srv, "POST", "/v1/devices/9/remote-activation", srv.Token(), "", "")
+	assert.Equal(t, 404, status)
+	assert.Contains(t, body, "Device/Gateway not found")
+	status, _ = call(t, srv, "POST", "/v1/devices/1/remote-activation", srv.ReadOnlyToken(), "", "")
+	assert.Equal(t, 403, status, "remote activation needs the activate scope")
+	assert.Equal(t, 1, srv.AppliedCount(sharestest.OpDevicesRemoteActivate))
 }

@@ -1,11 +1,17 @@
 package sharestest
 
+import "time"
+
 // Account is a Bold account; every token of the fake acts for one owner
-// account, which is the creator of the shares.
+// account, which is the creator of the shares. A registered user has one
+// too (User.Account), with the email address and phone number the owner's
+// creatorAccount view leaves out.
 type Account struct {
-	ID        int64  `json:"id"`
-	FirstName string `json:"firstName"`
-	LastName  string `json:"lastName"`
+	ID           int64  `json:"id"`
+	FirstName    string `json:"firstName"`
+	LastName     string `json:"lastName"`
+	EmailAddress string `json:"emailAddress,omitempty"`
+	PhoneNumber  string `json:"phoneNumber,omitempty"`
 }
 
 // Organization owns devices and shares.
@@ -17,11 +23,12 @@ type Organization struct {
 
 // Device is a lock of an organization.
 type Device struct {
-	ID             int64  `json:"id"`
-	OrganizationID int64  `json:"-"`
-	Name           string `json:"name"`
-	Location       string `json:"location"`
-	Remarks        string `json:"remarks"`
+	ID               int64  `json:"id"`
+	OrganizationID   int64  `json:"-"`
+	Name             string `json:"name"`
+	Location         string `json:"location"`
+	Remarks          string `json:"remarks"`
+	CarouselImageURL string `json:"carouselImageUrl"`
 }
 
 // DeviceGroup is a group of locks of an organization.
@@ -29,16 +36,45 @@ type DeviceGroup struct {
 	ID             int64  `json:"id"`
 	OrganizationID int64  `json:"-"`
 	Name           string `json:"name"`
+	Remarks        string `json:"remarks"`
+	Location       string `json:"location"`
 }
 
-// User is a person who can receive shares.
+// User is a person who can receive shares. AddUser makes one who has not
+// registered with Bold yet and holds a pending Invitation; RegisterUser
+// gives them an Account.
 type User struct {
-	ID           int64  `json:"id"`
-	FirstName    string `json:"firstName"`
-	LastName     string `json:"lastName"`
-	EmailAddress string `json:"emailAddress"`
-	PhoneNumber  string `json:"phoneNumber"`
+	ID                   int64       `json:"id"`
+	FirstName            string      `json:"firstName"`
+	LastName             string      `json:"lastName"`
+	EmailAddress         string      `json:"emailAddress"`
+	EmailAddressVerify   bool        `json:"emailAddressVerify"`
+	EmailAddressVerified bool        `json:"emailAddressVerified"`
+	PhoneNumber          string      `json:"phoneNumber"`
+	PhoneNumberVerify    bool        `json:"phoneNumberVerify"`
+	PhoneNumberVerified  bool        `json:"phoneNumberVerified"`
+	Registered           bool        `json:"registered"`
+	Account              *Account    `json:"account,omitempty"`
+	Invitation           *Invitation `json:"invitation,omitempty"`
 }
+
+// Invitation is a user's invitation to register with Bold.
+type Invitation struct {
+	Token string `json:"token"`
+	URL   string `json:"url"`
+	// Expiration is when the invitation lapses; the view's isExpired is
+	// worked out from it on the fake's clock.
+	Expiration time.Time `json:"expiration"`
+	IsExpired  bool      `json:"isExpired"`
+}
+
+// InvitationBaseURL starts the URL of every invitation the fake issues
+// [inferred: the reference shows the field, not its form].
+const InvitationBaseURL = "https://invite.sharestest.invalid/"
+
+// InvitationTTL is how long an invitation of AddUser stays valid
+// [inferred].
+const InvitationTTL = 14 * 24 * time.Hour
 
 // UserGroup is a group of users.
 type UserGroup struct {
@@ -74,13 +110,35 @@ func (s *Server) AddDeviceGroup(orgID int64, name string) DeviceGroup {
 	return g
 }
 
-// AddUser adds a user who can receive shares and returns it.
+// AddUser adds a user who can receive shares and returns it. The user has
+// not registered: their Invitation is pending for InvitationTTL.
 func (s *Server) AddUser(firstName, lastName, email string) User {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	u := User{ID: s.nextID("user"), FirstName: firstName, LastName: lastName, EmailAddress: email}
+	tok := newUUID()
+	u := User{ID: s.nextID("user"), FirstName: firstName, LastName: lastName, EmailAddress: email,
+		EmailAddressVerify: email != "",
+		Invitation:         &Invitation{Token: tok, URL: InvitationBaseURL + tok, Expiration: s.clock.Now().Add(InvitationTTL).Truncate(time.Second)}}
 	s.users[u.ID] = u
 	return u
+}
+
+// RegisterUser marks user id as registered, as if they had accepted the
+// invitation: the invitation goes, an Account with the user's name and
+// address comes, and the address counts as verified. It returns the user
+// and whether they exist.
+func (s *Server) RegisterUser(id int64) (User, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	u, ok := s.users[id]
+	if !ok {
+		return User{}, false
+	}
+	u.Registered, u.Invitation, u.EmailAddressVerified = true, nil, u.EmailAddress != ""
+	u.Account = &Account{ID: s.nextID("account"), FirstName: u.FirstName, LastName: u.LastName,
+		EmailAddress: u.EmailAddress, PhoneNumber: u.PhoneNumber}
+	s.users[u.ID] = u
+	return u, true
 }
 
 // AddUserGroup adds a group of users and returns it.
@@ -206,6 +264,11 @@ func (s *Server) view(sh *share) shareView {
 		v.Source.DeviceGroup = &g
 	}
 	if u, ok := s.users[sh.userID]; ok {
+		if u.Invitation != nil {
+			inv := *u.Invitation
+			inv.IsExpired = !s.clock.Now().Before(inv.Expiration)
+			u.Invitation = &inv
+		}
 		v.Receiver.User = &u
 	}
 	if g, ok := s.userGroups[sh.userGroupID]; ok {

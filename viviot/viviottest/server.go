@@ -3,17 +3,19 @@
 // net/http/httptest.
 //
 // The fake speaks the service's wire format: ServiceStack's
-// POST /auth/credentials login (bearer token or ss-id/ss-pid cookies, see
-// SetAuthMode), 401 without a live session, 403 "Invalid Role" for users
+// POST /auth/credentials login (a bearer token, ss-id/ss-pid session
+// cookies or an ss-tok JWT cookie, see SetAuthMode), 401 without a live session, 403 "Invalid Role" for users
 // without an access-template role, 400 with per-field errors for invalid
 // templates, the {data, responseStatus} envelopes, Guids as 32 hex digits
 // and enums as integers. Faults (error statuses, Retry-After, cut
-// connections, latency) come from the embedded *fakekit.Server.
+// connections, latency) are Server's methods.
 //
 //	srv := viviottest.NewServer(t)
 //	door := srv.AddThing(viviottest.Thing{Name: "Front door"})
-//	c, _ := viviot.NewClient(srv.Credentials(), viviot.WithBaseURL(srv.URL), viviot.WithHTTPClient(srv.Client()))
+//	c, _ := viviot.NewClient(srv.Credentials(), srv.Options()...)
 package viviottest
+
+//go:generate go run github.com/grantkit/grantkit-go/internal/cmd/reexport -kit -pkg viviottest -sdk viviot
 
 import (
 	"crypto/rand"
@@ -38,7 +40,8 @@ const (
 )
 
 // Roles the fake knows. Admin, TenantAdmin and AccessTemplateAdmin may do
-// everything with access templates; AccessAdmin may only read them.
+// everything with access templates; AccessAdmin may only list them, as the
+// metadata pages grant it GetAccessTemplates but not GetAccessTemplate.
 const (
 	RoleAdmin               = "Admin"
 	RoleTenantAdmin         = "TenantAdmin"
@@ -46,8 +49,14 @@ const (
 	RoleAccessAdmin         = "AccessAdmin"
 )
 
-// DefaultTokenTTL is how long a session lives unless SetTokenTTL says otherwise.
-const DefaultTokenTTL = time.Hour
+// DefaultTokenLifetime is how long a session lives unless SetTokenLifetime
+// says otherwise.
+const DefaultTokenLifetime = time.Hour
+
+// DefaultTokenTTL is DefaultTokenLifetime.
+//
+// Deprecated: use DefaultTokenLifetime, the name every session fake uses.
+const DefaultTokenTTL = DefaultTokenLifetime
 
 // AuthMode says how the fake's login hands out the session.
 type AuthMode int
@@ -59,13 +68,22 @@ const (
 	// AuthCookies returns no bearerToken: only the ss-id/ss-pid cookies
 	// carry the session.
 	AuthCookies
+	// AuthTokenCookie answers as ServiceStack v6 and later do by default
+	// with JWTs: no bearerToken and no ss-id/ss-pid, only the JWT in an
+	// ss-tok cookie and its refresh token in ss-reftok.
+	AuthTokenCookie
 )
 
-// Server is a running fake. Its exported fields and methods, including
-// those promoted from *fakekit.Server (URL, Client, Inject, Requests,
-// AppliedCount …), are safe for concurrent use.
+// Server is a running fake. Its methods are safe for concurrent use.
 type Server struct {
-	*fakekit.Server
+	// URL is the fake's base URL, such as "http://127.0.0.1:38211", without
+	// a trailing slash. Options already carries it.
+	URL string
+	// Server is the engine under the fake, exported for grantkit-go's own
+	// test suites, which drive every fake's faults alike through it. Tests
+	// outside this module cannot name its type and need not: each of its
+	// methods is also a method of Server, documented there.
+	Server *fakekit.Server
 
 	mu        sync.Mutex
 	mode      AuthMode
@@ -91,7 +109,7 @@ type session struct {
 // otherwise the caller must Close it. opts are WithClock and InMemory.
 func NewServer(tb testing.TB, opts ...Option) *Server {
 	s := &Server{
-		ttl:      DefaultTokenTTL,
+		ttl:      DefaultTokenLifetime,
 		users:    map[string]*User{},
 		tokens:   map[string]session{},
 		sessions: map[string]session{},
@@ -99,10 +117,7 @@ func NewServer(tb testing.TB, opts ...Option) *Server {
 	}
 	s.root = s.AddOrganization(Organization{Name: "4spaces", Type: viviot.OrganizationTypeAdmin}).ID
 	s.AddUser(User{UserName: AdminUserName, Password: AdminPassword, Roles: []string{RoleAdmin}})
-	s.Server = fakekit.Start(s.routes(), opts...)
-	if tb != nil {
-		tb.Cleanup(s.Close)
-	}
+	s.start(tb, s.routes(), opts)
 	return s
 }
 
@@ -118,13 +133,18 @@ func (s *Server) SetAuthMode(m AuthMode) {
 	s.mode = m
 }
 
-// SetTokenTTL changes how long sessions from later logins live, by the
-// server's clock.
-func (s *Server) SetTokenTTL(d time.Duration) {
+// SetTokenLifetime changes how long sessions from later logins live, by
+// the server's clock.
+func (s *Server) SetTokenLifetime(d time.Duration) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.ttl = d
 }
+
+// SetTokenTTL is SetTokenLifetime.
+//
+// Deprecated: use SetTokenLifetime, the name every session fake uses.
+func (s *Server) SetTokenTTL(d time.Duration) { s.SetTokenLifetime(d) }
 
 // AuthCount reports how many logins succeeded.
 func (s *Server) AuthCount() int {
@@ -140,6 +160,12 @@ func (s *Server) ExpireSessions() {
 	defer s.mu.Unlock()
 	clear(s.tokens)
 	clear(s.sessions)
+}
+
+// Token returns a new bearer token of the Admin user the fake starts with,
+// as IssueToken(AdminUserName) does.
+func (s *Server) Token() viviot.BearerToken {
+	return viviot.BearerToken(s.IssueToken(AdminUserName))
 }
 
 // IssueToken returns a bearer token for userName as a login would, without
@@ -159,13 +185,13 @@ func (s *Server) IssueToken(userName string) string {
 func (s *Server) routes() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /auth/credentials", s.handleLogin)
-	write := []string{RoleAdmin, RoleTenantAdmin, RoleAccessTemplateAdmin}
-	read := append(write[:len(write):len(write)], RoleAccessAdmin)
-	mux.HandleFunc("POST /access/template", s.api(write, s.createTemplate))
-	mux.HandleFunc("PUT /access/template", s.api(write, s.updateTemplate))
-	mux.HandleFunc("DELETE /access/template", s.api(write, s.deleteTemplate))
-	mux.HandleFunc("GET /access/template", s.api(read, s.getTemplate))
-	mux.HandleFunc("GET /access/templates", s.api(read, s.listTemplates))
+	templates := []string{RoleAdmin, RoleTenantAdmin, RoleAccessTemplateAdmin}
+	list := append(templates[:len(templates):len(templates)], RoleAccessAdmin)
+	mux.HandleFunc("POST /access/template", s.api(templates, s.createTemplate))
+	mux.HandleFunc("PUT /access/template", s.api(templates, s.updateTemplate))
+	mux.HandleFunc("DELETE /access/template", s.api(templates, s.deleteTemplate))
+	mux.HandleFunc("GET /access/template", s.api(templates, s.getTemplate))
+	mux.HandleFunc("GET /access/templates", s.api(list, s.listTemplates))
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		w.WriteHeader(http.StatusNotFound)
@@ -197,7 +223,15 @@ func (s *Server) authorize(r *http.Request, roles []string) (*User, *apiError) {
 	defer s.mu.Unlock()
 	now := s.Clock().Now()
 	var sess session
-	if tok, ok := fakekit.BearerToken(r); ok {
+	tok, ok := fakekit.BearerToken(r)
+	if !ok {
+		// ServiceStack's JWT provider reads the ss-tok cookie when no
+		// bearer token came.
+		if c, err := r.Cookie("ss-tok"); err == nil {
+			tok, ok = c.Value, true
+		}
+	}
+	if ok {
 		found := false
 		if sess, found = s.tokens[tok]; !found {
 			return nil, newError(http.StatusUnauthorized, "TokenException", "Invalid token")
@@ -248,7 +282,7 @@ type loginRequest struct {
 
 type loginResponse struct {
 	UserID       string   `json:"userId"`
-	SessionID    string   `json:"sessionId"`
+	SessionID    string   `json:"sessionId,omitempty"`
 	UserName     string   `json:"userName"`
 	DisplayName  string   `json:"displayName"`
 	BearerToken  string   `json:"bearerToken,omitempty"`
@@ -296,17 +330,27 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 		s.sessions[sid] = session{user: key, expires: exp}
 		out.SessionID = sid
 	}
-	if s.mode == AuthBearer {
-		out.BearerToken = s.issueToken(u, now, exp)
-		out.RefreshToken = randomID()
-	}
-	s.mu.Unlock()
-
-	for _, c := range []*http.Cookie{
+	cookies := []*http.Cookie{
 		{Name: "ss-id", Value: sid, Path: "/", HttpOnly: true, SameSite: http.SameSiteLaxMode},
 		{Name: "ss-pid", Value: pid, Path: "/", HttpOnly: true, SameSite: http.SameSiteLaxMode, Expires: now.AddDate(20, 0, 0)},
 		{Name: "ss-opt", Value: opt, Path: "/", HttpOnly: true, SameSite: http.SameSiteLaxMode, Expires: now.AddDate(20, 0, 0)},
-	} {
+	}
+	switch s.mode {
+	case AuthBearer:
+		out.BearerToken = s.issueToken(u, now, exp)
+		out.RefreshToken = randomID()
+	case AuthTokenCookie:
+		// The JWT replaces the server-side session.
+		delete(s.sessions, out.SessionID)
+		out.SessionID = ""
+		cookies = []*http.Cookie{
+			{Name: "ss-tok", Value: s.issueToken(u, now, exp), Path: "/", HttpOnly: true, SameSite: http.SameSiteLaxMode, Expires: exp},
+			{Name: "ss-reftok", Value: randomID(), Path: "/", HttpOnly: true, SameSite: http.SameSiteLaxMode, Expires: now.AddDate(1, 0, 0)},
+		}
+	}
+	s.mu.Unlock()
+
+	for _, c := range cookies {
 		http.SetCookie(w, c)
 	}
 	fakekit.WriteJSON(w, http.StatusOK, out)

@@ -80,7 +80,7 @@ func TestLoginBearer(t *testing.T) {
 	require.NoError(t, err)
 	var claims struct{ Exp, Iat int64 }
 	require.NoError(t, json.Unmarshal(payload, &claims))
-	assert.Equal(t, int64(viviottest.DefaultTokenTTL/time.Second), claims.Exp-claims.Iat)
+	assert.Equal(t, int64(viviottest.DefaultTokenLifetime/time.Second), claims.Exp-claims.Iat)
 
 	cookies := map[string]string{}
 	for _, c := range (&http.Response{Header: a.header}).Cookies() {
@@ -117,6 +117,43 @@ func TestLoginCookies(t *testing.T) {
 	}
 	assert.Equal(t, "temp", cookies["ss-opt"])
 	assert.Equal(t, 200, call(t, srv, "GET", "/access/templates", "", "Cookie", "ss-id="+cookies["ss-id"]).status)
+}
+
+// ServiceStack v6's default with JWTs: the login answers with neither a
+// bearerToken nor a session id, and sets the JWT in ss-tok (its refresh
+// token in ss-reftok); the API takes the ss-tok cookie alone.
+func TestLoginTokenCookie(t *testing.T) {
+	srv := viviottest.NewServer(t)
+	srv.SetAuthMode(viviottest.AuthTokenCookie)
+	a := call(t, srv, "POST", "/auth/credentials", adminLogin)
+	require.Equal(t, 200, a.status)
+	assert.NotContains(t, a.body, "bearerToken")
+	assert.NotContains(t, a.body, "sessionId")
+	cookies := map[string]string{}
+	for _, c := range (&http.Response{Header: a.header}).Cookies() {
+		cookies[c.Name] = c.Value
+	}
+	assert.Len(t, cookies, 2)
+	require.Contains(t, cookies, "ss-tok")
+	assert.Contains(t, cookies, "ss-reftok")
+	assert.Equal(t, 3, len(strings.Split(cookies["ss-tok"], ".")), "a JWT")
+	assert.Equal(t, 200, call(t, srv, "GET", "/access/templates", "", "Cookie", "ss-tok="+cookies["ss-tok"]).status)
+	assert.Equal(t, 401, call(t, srv, "GET", "/access/templates", "", "Cookie", "ss-tok=forged").status)
+}
+
+// AccessAdmin may list templates but not read one: the metadata pages
+// grant it GetAccessTemplates and not GetAccessTemplate.
+func TestAccessAdminListsOnly(t *testing.T) {
+	srv := viviottest.NewServer(t)
+	tpl := srv.AddTemplate(viviottest.AccessTemplate{Name: "T", Things: []viviot.ThingAccess{{ThingID: srv.AddThing(viviottest.Thing{Name: "D"}).ID}}})
+	srv.AddUser(viviottest.User{UserName: "reader", Password: "pw", Roles: []string{viviottest.RoleAccessAdmin}})
+	a := call(t, srv, "POST", "/auth/credentials", `{"userName":"reader","password":"pw"}`)
+	require.Equal(t, 200, a.status)
+	var out struct{ BearerToken string }
+	require.NoError(t, json.Unmarshal([]byte(a.body), &out))
+	auth := "Bearer " + out.BearerToken
+	assert.Equal(t, 200, call(t, srv, "GET", "/access/templates", "", "Authorization", auth).status)
+	assert.Equal(t, 403, call(t, srv, "GET", "/access/template?AccessTemplateId="+tpl.ID.String(), "", "Authorization", auth).status)
 }
 
 func TestLoginFailures(t *testing.T) {
@@ -165,7 +202,7 @@ func TestSessionExpiry(t *testing.T) {
 	srv := viviottest.NewServer(t, fakekit.WithClock(clock))
 	bearer := login(t, srv)
 	assert.Equal(t, 200, call(t, srv, "GET", "/access/templates", "", "Authorization", bearer).status)
-	clock.Advance(viviottest.DefaultTokenTTL)
+	clock.Advance(viviottest.DefaultTokenLifetime)
 	a := call(t, srv, "GET", "/access/templates", "", "Authorization", bearer)
 	assert.Equal(t, 401, a.status)
 	assert.JSONEq(t, `{"responseStatus":{"errorCode":"TokenException","message":"Token has expired","errors":[]}}`, a.body)
@@ -205,7 +242,7 @@ func TestTemplateWireFormat(t *testing.T) {
 			{"id":"` + hex(site.ID) + `","name":"HQ","type":30,"organizations":[]}]},
 		"name":"Guests","permission":["open","book"],"description":"d","scope":1,"accessCodeInitializationStrategy":1}`
 	assert.JSONEq(t, `{"data":`+want+`}`, a.body)
-	assert.Equal(t, 1, srv.AppliedCount(viviottest.OpCreate))
+	assert.Equal(t, 1, srv.AppliedCount(viviottest.OpAccessTemplatesCreate))
 	stored, _ := srv.Template(id)
 	assert.Equal(t, site.ID, stored.Things[0].OrganizationID, "filled from the thing")
 	assert.Equal(t, "Door", stored.Things[0].ThingName)
@@ -231,7 +268,7 @@ func TestTemplateWireFormat(t *testing.T) {
 		"Authorization", bearer)
 	require.Equal(t, 200, a.status, a.body)
 	assert.Contains(t, a.body, `"scope":2`)
-	assert.Equal(t, 1, srv.AppliedCount(viviottest.OpUpdate))
+	assert.Equal(t, 1, srv.AppliedCount(viviottest.OpAccessTemplatesUpdate))
 
 	a = call(t, srv, "DELETE", "/access/template?AccessTemplateId="+hex(id), "", "Authorization", bearer)
 	assert.Equal(t, 200, a.status)
@@ -239,7 +276,7 @@ func TestTemplateWireFormat(t *testing.T) {
 	a = call(t, srv, "DELETE", "/access/template?AccessTemplateId="+hex(id), "", "Authorization", bearer)
 	assert.Equal(t, 404, a.status)
 	assert.Contains(t, a.body, `"errorCode":"NotFound"`)
-	assert.Equal(t, 1, srv.AppliedCount(viviottest.OpDelete))
+	assert.Equal(t, 1, srv.AppliedCount(viviottest.OpAccessTemplatesDelete))
 }
 
 func TestTemplateValidation(t *testing.T) {
@@ -298,7 +335,7 @@ func TestConcurrentWrites(t *testing.T) {
 	}
 	wg.Wait()
 	assert.Len(t, srv.Templates(), 20)
-	assert.Equal(t, 20, srv.AppliedCount(viviottest.OpCreate))
+	assert.Equal(t, 20, srv.AppliedCount(viviottest.OpAccessTemplatesCreate))
 }
 
 func TestSeedingCopies(t *testing.T) {

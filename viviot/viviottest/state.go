@@ -46,6 +46,10 @@ type Thing struct {
 	OrganizationID viviot.GUID
 	Name           string
 	TypeName       string
+	// UsesQueues marks a smartspace configured to use queues: List with
+	// OnlyTemplatesWhereSmartSpaceUsesQueues keeps only the templates that
+	// include one.
+	UsesQueues bool
 }
 
 // AccessTemplate is a template as the fake stores it, with the things

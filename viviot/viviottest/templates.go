@@ -11,14 +11,6 @@ import (
 	"github.com/grantkit/grantkit-go/viviot"
 )
 
-// Operation names the fake passes to MarkApplied when a write changes its
-// state; they match the SDK's operation names.
-const (
-	OpCreate = "accessTemplates.create"
-	OpUpdate = "accessTemplates.update"
-	OpDelete = "accessTemplates.delete"
-)
-
 func (s *Server) createTemplate(r *http.Request, u *User) (any, *apiError) {
 	var in wireEdit
 	if e := readEdit(r, &in); e != nil {
@@ -80,6 +72,9 @@ func (s *Server) getTemplate(r *http.Request, _ *User) (any, *apiError) {
 
 // listTemplates filters by Scope when given: a template for all scopes is
 // usable by guests and staff alike, so it is listed for either [inferred].
+// OnlyTemplatesWhereSmartSpaceUsesQueues=true keeps the templates with a
+// thing whose UsesQueues is set (the metadata page's "only those templates
+// that include a smartspace which is configured to use queues").
 func (s *Server) listTemplates(r *http.Request, _ *User) (any, *apiError) {
 	scope := viviot.ScopeAll
 	if raw := query(r, "Scope"); raw != "" {
@@ -89,16 +84,35 @@ func (s *Server) listTemplates(r *http.Request, _ *User) (any, *apiError) {
 		}
 		scope = n
 	}
+	var queues bool
+	if raw := query(r, "OnlyTemplatesWhereSmartSpaceUsesQueues"); raw != "" {
+		b, err := strconv.ParseBool(raw)
+		if err != nil {
+			return nil, serializationError("OnlyTemplatesWhereSmartSpaceUsesQueues", err)
+		}
+		queues = b
+	}
 	load := strings.EqualFold(query(r, "LoadOrganization"), "true")
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	views := []wireTemplate{}
 	for _, t := range s.templates {
-		if scope == viviot.ScopeAll || t.Scope == viviot.ScopeAll || t.Scope == scope {
+		if (scope == viviot.ScopeAll || t.Scope == viviot.ScopeAll || t.Scope == scope) && (!queues || s.usesQueues(t)) {
 			views = append(views, s.view(t, load))
 		}
 	}
 	return dataBody{Data: views}, nil
+}
+
+// usesQueues reports whether t grants access to a smartspace that uses
+// queues. s.mu is held.
+func (s *Server) usesQueues(t *AccessTemplate) bool {
+	for _, ta := range t.Things {
+		if s.things[ta.ThingID].UsesQueues {
+			return true
+		}
+	}
+	return false
 }
 
 func (s *Server) deleteTemplate(r *http.Request, _ *User) (any, *apiError) {

@@ -1,9 +1,6 @@
 package voltmxtest
 
 import (
-	"bytes"
-	"encoding/json"
-	"io"
 	"net/http"
 	"slices"
 	"strconv"
@@ -39,86 +36,33 @@ type groupInput struct {
 // readGroup decodes a group body; on failure it returns the 400 message.
 func readGroup(r *http.Request) (groupInput, string) {
 	var in groupInput
-	body, err := io.ReadAll(io.LimitReader(r.Body, fakekit.MaxJSONBody))
-	if err != nil {
+	b, ok := readBody(r)
+	if !ok {
 		return in, msgPayload + "body"
-	}
-	var fields map[string]json.RawMessage
-	dec := json.NewDecoder(bytes.NewReader(body))
-	dec.UseNumber()
-	if err := dec.Decode(&fields); err != nil || fields == nil {
-		return in, msgPayload + "body"
-	}
-	str := func(name string, dst *string) bool {
-		raw, ok := fields[name]
-		return !ok || isNull(raw) || json.Unmarshal(raw, dst) == nil
-	}
-	boolean := func(name string, dst *bool) bool {
-		raw, ok := fields[name]
-		if !ok || isNull(raw) {
-			return true
-		}
-		if json.Unmarshal(raw, dst) == nil {
-			return true
-		}
-		var s string
-		if json.Unmarshal(raw, &s) != nil {
-			return false
-		}
-		b, err := strconv.ParseBool(s)
-		*dst = b
-		return err == nil
-	}
-	ids := func(name string, dst *[]int64) (present, ok bool) {
-		raw, present := fields[name]
-		if !present || isNull(raw) {
-			return false, true
-		}
-		var items []json.RawMessage
-		if json.Unmarshal(raw, &items) != nil {
-			return true, false
-		}
-		out := make([]int64, 0, len(items))
-		for _, it := range items {
-			s := strings.Trim(string(it), `"`)
-			v, err := strconv.ParseInt(s, 10, 64)
-			if err != nil {
-				return true, false
-			}
-			out = append(out, v)
-		}
-		*dst = out
-		return true, true
 	}
 	switch {
-	case !str("groupName", &in.name):
+	case !b.str("groupName", &in.name):
 		return in, msgPayload + "groupName"
-	case !str("email", &in.email):
+	case !b.str("email", &in.email):
 		return in, msgPayload + "email"
-	case !str("groupDescription", &in.description):
+	case !b.str("groupDescription", &in.description):
 		return in, msgPayload + "groupDescription"
-	case !boolean("activeFlag", &in.active):
+	case !b.boolean("activeFlag", &in.active):
 		return in, msgPayload + "activeFlag"
-	case !boolean("allowAllApps", &in.allowAllApps):
+	case !b.boolean("allowAllApps", &in.allowAllApps):
 		return in, msgPayload + "allowAllApps"
 	}
-	if _, ok := ids("selectedUserIds", &in.userIDs); !ok {
+	if _, ok := b.ids("selectedUserIds", &in.userIDs); !ok {
 		return in, msgPayload + "selectedUserIds"
 	}
-	var ok bool
-	if in.hasPermissions, ok = ids("selectedPermissionIds", &in.permissionIDs); !ok {
+	if in.hasPermissions, ok = b.ids("selectedPermissionIds", &in.permissionIDs); !ok {
 		return in, msgPayload + "selectedPermissionIds"
 	}
-	if raw, present := fields["selectedAppIds"]; present && !isNull(raw) {
-		if json.Unmarshal(raw, &in.appIDs) != nil {
-			return in, msgPayload + "selectedAppIds"
-		}
-		in.hasApps = true
+	if in.hasApps, ok = b.strs("selectedAppIds", &in.appIDs); !ok {
+		return in, msgPayload + "selectedAppIds"
 	}
 	return in, ""
 }
-
-func isNull(raw json.RawMessage) bool { return string(bytes.TrimSpace(raw)) == "null" }
 
 // checkGroup applies the server's rules to a decoded body, in the order the
 // guide lists its 400 answers. self is the id of the group being modified,
@@ -186,7 +130,7 @@ func (s *Server) createGroup(w http.ResponseWriter, r *http.Request) {
 	in.apply(g)
 	s.groups[g.ID] = g
 	s.mu.Unlock()
-	s.MarkApplied("groups.create")
+	s.MarkApplied(OpGroupsCreate)
 	// The server answers the new id as a string.
 	fakekit.WriteJSON(w, http.StatusOK, map[string]string{"id": strconv.FormatInt(g.ID, 10), "message": "Details added successfully"})
 }
@@ -236,11 +180,15 @@ func (s *Server) modifyGroup(w http.ResponseWriter, r *http.Request) {
 	in.apply(g)
 	g.ModifiedBy, g.ModifiedAt = requestUser(r), s.now()
 	s.mu.Unlock()
-	s.MarkApplied("groups.update")
+	s.MarkApplied(OpGroupsUpdate)
 	fakekit.WriteJSON(w, http.StatusOK, map[string]string{"message": "Details updated successfully", "id": strconv.FormatInt(id, 10)})
 }
 
 func (s *Server) deleteGroup(w http.ResponseWriter, r *http.Request) {
+	if !emptyOrJSON(r) {
+		writeMessage(w, http.StatusBadRequest, msgPayload+"body")
+		return
+	}
 	id := pathID(r)
 	s.mu.Lock()
 	g, ok := s.groups[id]
@@ -258,14 +206,27 @@ func (s *Server) deleteGroup(w http.ResponseWriter, r *http.Request) {
 		writeMessage(w, http.StatusBadRequest, msg)
 		return
 	}
-	s.MarkApplied("groups.delete")
+	s.MarkApplied(OpGroupsDelete)
 	fakekit.WriteJSON(w, http.StatusOK, map[string]string{"id": strconv.FormatInt(id, 10), "message": "Group Deleted successfully"})
 }
 
-func (s *Server) listPermissions(w http.ResponseWriter, _ *http.Request) {
+// listPermissions is "Get All Permissions by Pagination": a page of the
+// catalogue for start and pageSize, {"total":15,"permissions":{"1":...}}.
+// Without either parameter it answers the whole catalogue, as the older
+// "Get All Permissions" page does.
+func (s *Server) listPermissions(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	fakekit.WriteJSON(w, http.StatusOK, map[string]any{"total": len(s.perms), "permissions": permissionsJSON(s.perms)})
+	perms := s.perms
+	if q := r.URL.Query(); q.Has("start") || q.Has("pageSize") {
+		start, size, ok := pageParams(r)
+		if !ok {
+			writeMessage(w, http.StatusBadRequest, msgBadFormat)
+			return
+		}
+		perms = perms[min(start, len(perms)):min(start+size, len(perms))]
+	}
+	fakekit.WriteJSON(w, http.StatusOK, map[string]any{"total": len(s.perms), "permissions": permissionsJSON(perms)})
 }
 
 // pathID is the {id} of the route, 0 (never a valid id) if not a number.

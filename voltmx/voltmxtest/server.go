@@ -3,13 +3,16 @@
 // voltmx itself), like net/http/httptest.
 //
 // The fake serves the documented routes under the default context path
-// "/vpns": groups (create, list with start/pageSize, get, modify, delete),
-// users (list, get) and permissions (the 18 permissions of an Engagement
-// Services server, ADHOC_PUSH among them). It answers with the documented
+// "/vpns": groups and users (create, list with start/pageSize, get, modify,
+// delete) and permissions (the 18 permissions of an Engagement Services
+// server, ADHOC_PUSH among them, paged with start/pageSize as "Get All
+// Permissions by Pagination" documents). It answers with the documented
 // bodies and 400 sentences ("Group name is required", "Delete is not allowed
-// on active group", the ADHOC_PUSH rule, ...), returns the id of a created
-// group as a string ("3") as the real server does, and writes dates the way
-// the server does ("06/15/2016 02:00:18 PM IST", India time).
+// on active group", "User already exists with this user ID", the ADHOC_PUSH
+// rule, ...), returns the id of a created group or user as a string ("3")
+// as the real server does, and writes dates the way the server does
+// ("06/15/2016 02:00:18 PM IST", India time). Its POSTs require the
+// documented Content-Type application/json (415 otherwise).
 //
 // All three authentication modes are accepted on every API route:
 //
@@ -20,13 +23,15 @@
 //   - AccessToken and AccessSecret headers, obtained from
 //     GET /vpns/api/v1/oauth/accesstoken with HTTP Basic.
 //
-// Issued tokens live TokenLifetime by the server's clock (WithClock)
+// Issued tokens live DefaultTokenLifetime by the server's clock (WithClock)
 // unless ExpireSessions ends them all at once; AuthCount counts the logins
 // and token fetches that succeeded. Everything fakekit offers (fault
-// injection, request records, applied-write counts) is promoted from the
-// embedded *fakekit.Server; writes are counted as "groups.create",
-// "groups.update" and "groups.delete".
+// injection, request records, applied-write counts) is a method of Server;
+// writes are counted as OpGroupsCreate, OpGroupsUpdate, OpGroupsDelete,
+// OpUsersCreate, OpUsersUpdate and OpUsersDelete.
 package voltmxtest
+
+//go:generate go run github.com/grantkit/grantkit-go/internal/cmd/reexport -kit -pkg voltmxtest -sdk voltmx
 
 import (
 	"crypto/rand"
@@ -50,9 +55,13 @@ const (
 	// LoginPath is the claims-token login endpoint, at the root of the
 	// fake's URL as on a Foundry identity server.
 	LoginPath = "/authService/accounts/login"
-	// TokenLifetime is how long an issued claims token or OAuth pair is
-	// accepted unless SetTokenLifetime says otherwise.
-	TokenLifetime = time.Hour
+	// DefaultTokenLifetime is how long an issued claims token or OAuth
+	// pair is accepted unless SetTokenLifetime says otherwise.
+	DefaultTokenLifetime = time.Hour
+	// TokenLifetime is DefaultTokenLifetime.
+	//
+	// Deprecated: use DefaultTokenLifetime, the name every session fake uses.
+	TokenLifetime = DefaultTokenLifetime
 )
 
 // ServerZone is the zone the fake writes dates in: India Standard Time,
@@ -61,7 +70,14 @@ var ServerZone = time.FixedZone("IST", 5*3600+30*60)
 
 // Server is a running fake. It is safe for concurrent use.
 type Server struct {
-	*fakekit.Server
+	// URL is the fake's base URL, such as "http://127.0.0.1:38211", without
+	// a trailing slash. Options already carries it.
+	URL string
+	// Server is the engine under the fake, exported for grantkit-go's own
+	// test suites, which drive every fake's faults alike through it. Tests
+	// outside this module cannot name its type and need not: each of its
+	// methods is also a method of Server, documented there.
+	Server *fakekit.Server
 
 	mu          sync.Mutex
 	clock       fakekit.Clock
@@ -94,14 +110,11 @@ func NewServer(tb testing.TB, opts ...Option) *Server {
 		perms:    defaultPermissions(),
 		claims:   make(map[string]session),
 		pairs:    make(map[string]session),
-		lifetime: TokenLifetime,
+		lifetime: DefaultTokenLifetime,
 	}
-	s.Server = fakekit.Start(s.routes(), opts...)
+	s.start(tb, s.routes(), opts)
 	s.clock = s.Server.Clock()
 	s.AddUser(User{UserName: Username, DisplayName: "Administrator", Email: "admin@example.com", Active: true})
-	if tb != nil {
-		tb.Cleanup(s.Close)
-	}
 	return s
 }
 
@@ -112,13 +125,16 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET "+api+"/oauth/accesstoken", s.accessToken)
 	mgmt := api + "/accessmgmt"
 	mux.HandleFunc("GET "+mgmt+"/permissions", s.authed(s.listPermissions))
-	mux.HandleFunc("POST "+mgmt+"/groups", s.authed(s.createGroup))
+	mux.HandleFunc("POST "+mgmt+"/groups", s.authed(jsonOnly(s.createGroup)))
 	mux.HandleFunc("GET "+mgmt+"/groups", s.authed(s.listGroups))
 	mux.HandleFunc("GET "+mgmt+"/groups/{id}", s.authed(s.getGroup))
-	mux.HandleFunc("POST "+mgmt+"/group/{id}/modify", s.authed(s.modifyGroup))
-	mux.HandleFunc("POST "+mgmt+"/groups/{id}/delete", s.authed(s.deleteGroup))
+	mux.HandleFunc("POST "+mgmt+"/group/{id}/modify", s.authed(jsonOnly(s.modifyGroup)))
+	mux.HandleFunc("POST "+mgmt+"/groups/{id}/delete", s.authed(jsonOnly(s.deleteGroup)))
+	mux.HandleFunc("POST "+mgmt+"/users", s.authed(jsonOnly(s.createUser)))
 	mux.HandleFunc("GET "+mgmt+"/users", s.authed(s.listUsers))
 	mux.HandleFunc("GET "+mgmt+"/users/{id}", s.authed(s.getUser))
+	mux.HandleFunc("POST "+mgmt+"/users/{id}/modify", s.authed(jsonOnly(s.modifyUser)))
+	mux.HandleFunc("POST "+mgmt+"/users/{id}/delete", s.authed(jsonOnly(s.deleteUser)))
 	return mux
 }
 

@@ -121,7 +121,7 @@ func TestAuthModes(t *testing.T) {
 
 	status, out := call(t, srv, "POST", voltmxtest.LoginPath, `{"userid":"admin","password":"fake-admin-password","provider":"userstore"}`, nil)
 	claims, _ := out["claims_token"].(map[string]any)
-	if status != 200 || claims["value"] == "" || claims["exp"] != float64(clock.Now().Add(voltmxtest.TokenLifetime).UnixMilli()) {
+	if status != 200 || claims["value"] == "" || claims["exp"] != float64(clock.Now().Add(voltmxtest.DefaultTokenLifetime).UnixMilli()) {
 		t.Fatalf("login: %d %v", status, out)
 	}
 	tok := claims["value"].(string)
@@ -150,7 +150,7 @@ func TestAuthModes(t *testing.T) {
 		t.Errorf("AuthCount %d, want 2", srv.AuthCount())
 	}
 
-	clock.Advance(voltmxtest.TokenLifetime)
+	clock.Advance(voltmxtest.DefaultTokenLifetime)
 	if status, _ := call(t, srv, "GET", perms, "", map[string]string{"X-VoltMX-Authorization": tok}); status != http.StatusUnauthorized {
 		t.Errorf("expired claims token: %d", status)
 	}

@@ -27,7 +27,8 @@ type Group struct {
 }
 
 // User is a console user as the fake stores it. Its groups are those whose
-// UserIDs hold its ID.
+// UserIDs hold its ID. The fake keeps no password: it checks that create
+// and modify send one.
 type User struct {
 	ID            int64
 	UserName      string
@@ -36,8 +37,13 @@ type User struct {
 	MobileNo      string
 	Active        bool
 	PermissionIDs []int64
+	AllowAllApps  bool
+	AppIDs        []string
 	CreatedBy     string
 	CreatedAt     time.Time
+	// ModifiedBy and ModifiedAt are zero until the first modify.
+	ModifiedBy string
+	ModifiedAt time.Time
 }
 
 type permission struct {
@@ -73,6 +79,16 @@ func (s *Server) PermissionID(name string) int64 {
 		}
 	}
 	return 0
+}
+
+// AddPermission adds a permission named name to the catalogue and returns
+// its id, the next free one.
+func (s *Server) AddPermission(name string) int64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	id := int64(len(s.perms) + 1)
+	s.perms = append(s.perms, permission{id: id, name: name})
+	return id
 }
 
 // AddGroup stores g as it is, without the API's checks, and returns it with
@@ -133,11 +149,16 @@ func (s *Server) AddUser(u User) User {
 	if u.CreatedAt.IsZero() {
 		u.CreatedAt = s.now()
 	}
-	u.PermissionIDs = slices.Clone(u.PermissionIDs)
-	c := u
+	c := u.clone()
 	s.users[u.ID] = &c
-	u.PermissionIDs = slices.Clone(u.PermissionIDs)
-	return u
+	return u.clone()
+}
+
+func (u *User) clone() User {
+	c := *u
+	c.PermissionIDs = slices.Clone(u.PermissionIDs)
+	c.AppIDs = slices.Clone(u.AppIDs)
+	return c
 }
 
 func (g *Group) clone() Group {
@@ -187,6 +208,10 @@ func (s *Server) userJSON(u *User) map[string]any {
 			groups = append(groups, id)
 		}
 	}
+	var modifiedBy any
+	if u.ModifiedBy != "" {
+		modifiedBy = u.ModifiedBy
+	}
 	return map[string]any{
 		"id":                    u.ID,
 		"userName":              u.UserName,
@@ -196,10 +221,12 @@ func (s *Server) userJSON(u *User) map[string]any {
 		"activeFlag":            u.Active,
 		"selectedPermissionIds": nonNil(u.PermissionIDs),
 		"selectedGroupIds":      nonNil(groups),
+		"allowAllApps":          u.AllowAllApps,
+		"selectedAppIds":        nonNil(u.AppIDs),
 		"createdBy":             u.CreatedBy,
 		"createdDate":           formatDate(u.CreatedAt),
-		"lastModifiedBy":        nil,
-		"lastModifiedDate":      nil,
+		"lastModifiedBy":        modifiedBy,
+		"lastModifiedDate":      formatDate(u.ModifiedAt),
 	}
 }
 

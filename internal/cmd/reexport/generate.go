@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"go/format"
+	"slices"
 	"strings"
 	"text/template"
 )
@@ -12,6 +13,16 @@ import (
 // Params are what differs between the vendor packages' reexport.go files.
 type Params struct {
 	Package, Vendor, Fake, Base, BaseNote, Creates, Product string
+	// Session, for packages whose credentials open a session, names it
+	// ("access token", "OAuth2 session") and turns on the TokenStore block;
+	// Login is the verb that opens one ("authenticate", "log in").
+	Session, Login string
+	// StoreSees says what a store holds and never holds; StoreNote adds a
+	// vendor's reason to share; StoreRefuses names credentials that have no
+	// session. StoreFails makes a failing store fail calls that need a new
+	// token instead of falling back to a login of the Client's own.
+	StoreSees, StoreNote, StoreRefuses string
+	StoreFails                         bool
 }
 
 // Generate returns the formatted source of p's reexport.go.
@@ -22,7 +33,11 @@ func Generate(p Params) ([]byte, error) {
 			missing = append(missing, "-"+name)
 		}
 	}
+	if p.Session != "" && (p.Login == "" || p.StoreSees == "") {
+		missing = append(missing, "-login and -store-sees (with -session)")
+	}
 	if len(missing) > 0 {
+		slices.Sort(missing)
 		return nil, fmt.Errorf("missing %s", strings.Join(missing, ", "))
 	}
 	var buf bytes.Buffer
@@ -59,7 +74,8 @@ import (
 	"net/http"
 	"time"
 
-	"github.com/grantkit/grantkit-go/internal/paging"
+{{if .Session}}	"github.com/grantkit/grantkit-go/internal/auth"
+{{end}}	"github.com/grantkit/grantkit-go/internal/paging"
 	"github.com/grantkit/grantkit-go/internal/transport"
 )
 
@@ -208,8 +224,41 @@ var (
 	// ErrInsecureHTTP: NewClient refused a plain http base URL to a host
 	// that is not loopback, since credentials would travel unencrypted.
 	ErrInsecureHTTP = transport.ErrInsecureHTTP
-	// ErrNoMorePages is what a page's Next returns after the last page: the
+	// ErrNoMorePages is what a page's NextPage returns after the last page: the
 	// listing is complete.
 	ErrNoMorePages = paging.ErrNoMorePages
+	// ErrPageLoop ends a list whose server's paging does not advance (a
+	// next-page link to the same page, or an offset the server ignores),
+	// which would otherwise be walked forever.
+	ErrPageLoop = paging.ErrPageLoop
 )
-`))
+{{if .Session}}
+{{wrap (print "TokenStore keeps a Client's " .Session " where other Clients find it: the other replicas of your service, and the next run of your program. Clients that share a store (WithTokenStore) " .Login " once between them: one does while the others wait for its result or keep sending their still-valid token, and a restarted program does only when the stored token is due. " .StoreNote)}}
+//
+// A store holds one session: give each set of credentials its own (its own
+// key). An implementation has two methods. Load returns the stored bytes,
+// or nil if there are none. CompareAndSwap stores new and returns true only
+// if the stored bytes still equal old (old nil: only if nothing is stored),
+// comparing and writing as one atomic step for every process; else it
+// returns false. It keeps what it stores until it is replaced (no expiry,
+// no eviction), returns when ctx is done, and is safe for concurrent use.
+// examples/tokenstore-redis implements it on Redis with a GET and a short
+// Lua script.
+//
+{{wrap (print .StoreSees " Protect the store as you would those secrets.")}}
+//
+{{if .StoreFails}}{{wrap (print "When the store fails or does not answer within 5 seconds, the Client keeps sending the token it holds while that is valid. When it needs a new one, the call fails with an error matching ErrTokenStore: a refresh without the store could spend the refresh token another replica is spending. A refresh that succeeded is never lost: OnRefresh has the new token, the Client keeps it, and writes it to the store as soon as the store answers again.")}}{{else}}{{wrap (print "When the store fails or does not answer within 5 seconds, the Client keeps sending the token it holds while that is valid, and when it needs a new one it gets one on its own, as without a store; it shares again once the store answers.")}}{{end}}
+type TokenStore = auth.TokenStore
+
+{{if .StoreFails}}// ErrTokenStore matches the error of a call that needed a new token while
+// the TokenStore failed, did not answer in time, or held the session of
+// other credentials.{{else}}// ErrTokenStore matches the error of a call whose TokenStore holds the
+// session of other credentials. A store that fails does not fail calls:
+// see TokenStore.{{end}}
+var ErrTokenStore = auth.ErrTokenStore
+
+{{wrap (print "WithTokenStore shares the " .Session " through s (see TokenStore) instead of keeping it in this Client's memory only. " .StoreRefuses)}}
+func WithTokenStore(s TokenStore) Option {
+	return func(_ *transport.Settings, c *config) { c.tokenStore = s }
+}
+{{end}}`))

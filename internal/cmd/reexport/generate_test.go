@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"flag"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -12,44 +13,65 @@ import (
 
 const directive = "//go:generate go run github.com/grantkit/grantkit-go/internal/cmd/reexport "
 
-// TestGeneratedFilesAreCurrent regenerates every vendor package's
-// reexport.go from the //go:generate line in its doc.go and fails when the
-// file on disk differs: run go generate ./... after changing a line or the
-// template.
+// TestGeneratedFilesAreCurrent regenerates every file a //go:generate
+// reexport line in the module writes (each vendor package's reexport.go
+// from its doc.go, each fake's kit.go from its server.go) and fails when
+// the file on disk differs: run go generate ./... after changing a line,
+// the templates or fakekit's *Server methods.
 func TestGeneratedFilesAreCurrent(t *testing.T) {
-	docs, err := filepath.Glob("../../../*/doc.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	more, _ := filepath.Glob("../../../*/*/doc.go")
-	found := 0
-	for _, doc := range append(docs, more...) {
-		src, err := os.ReadFile(doc)
+	const root = "../../.."
+	var reexports, kits int
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
-			t.Fatal(err)
+			return err
+		}
+		if d.IsDir() {
+			if n := d.Name(); path != root && (strings.HasPrefix(n, ".") || n == "testdata") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return nil
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
 		}
 		for _, line := range strings.Split(string(src), "\n") {
 			if !strings.HasPrefix(line, directive) {
 				continue
 			}
-			found++
-			p, out := parseDirective(t, doc, strings.TrimPrefix(line, directive))
-			want, err := Generate(p)
-			if err != nil {
-				t.Fatalf("%s: %v", doc, err)
+			dir := filepath.Dir(path)
+			c := parseDirective(t, path, strings.TrimPrefix(line, directive))
+			if c.IsKit {
+				kits++
+			} else {
+				reexports++
 			}
-			path := filepath.Join(filepath.Dir(doc), out)
-			got, err := os.ReadFile(path)
+			want, err := c.generate(dir)
 			if err != nil {
-				t.Fatalf("%s: %v (run go generate)", doc, err)
+				t.Fatalf("%s: %v", path, err)
+			}
+			out := filepath.Join(dir, c.out())
+			got, err := os.ReadFile(out)
+			if err != nil {
+				t.Fatalf("%s: %v (run go generate)", path, err)
 			}
 			if !bytes.Equal(got, want) {
-				t.Errorf("%s is stale: run go generate ./%s", path, filepath.Dir(strings.TrimPrefix(doc, "../../../")))
+				t.Errorf("%s is stale: run go generate ./%s", out, strings.TrimPrefix(filepath.ToSlash(dir), root+"/"))
 			}
 		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
-	if found < 5 {
-		t.Fatalf("found %d //go:generate reexport lines, want one per vendor package", found)
+	if reexports < 5 {
+		t.Errorf("found %d //go:generate reexport lines, want one per vendor package", reexports)
+	}
+	if kits < 5 {
+		t.Errorf("found %d //go:generate reexport -kit lines, want one per fake", kits)
 	}
 }
 
@@ -62,7 +84,7 @@ func TestGenerateNamesMissingParams(t *testing.T) {
 
 // parseDirective splits a go:generate line as go generate does (words,
 // double-quoted Go strings) and reads the command's flags.
-func parseDirective(t *testing.T, doc, rest string) (Params, string) {
+func parseDirective(t *testing.T, doc, rest string) command {
 	t.Helper()
 	var args []string
 	for rest = strings.TrimSpace(rest); rest != ""; rest = strings.TrimSpace(rest) {
@@ -78,12 +100,51 @@ func parseDirective(t *testing.T, doc, rest string) (Params, string) {
 		w, r, _ := strings.Cut(rest, " ")
 		args, rest = append(args, w), r
 	}
-	var p Params
-	var out string
-	fs := flags(&p, &out)
+	var c command
+	fs := flags(&c)
 	fs.Init("reexport", flag.ContinueOnError)
 	if err := fs.Parse(args); err != nil {
 		t.Fatalf("%s: %v", doc, err)
 	}
-	return p, out
+	return c
+}
+
+func TestGenerateKitNamesMissingParams(t *testing.T) {
+	_, err := GenerateKit(KitParams{}, "../../..")
+	if err == nil || !strings.Contains(err.Error(), "-pkg") || !strings.Contains(err.Error(), "-sdk") {
+		t.Fatalf("err = %v, want one naming the missing flags", err)
+	}
+}
+
+// TestGenerateKitImportsMajorVersions: alfaview/v2's fake imports
+// .../alfaview/v2 and names its options alfaview.Option.
+func TestGenerateKitImportsMajorVersions(t *testing.T) {
+	src, err := GenerateKit(KitParams{Package: "alfaviewtest", SDK: "alfaview/v2"}, "../../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`alfaview "github.com/grantkit/grantkit-go/alfaview/v2"`, "func (s *Server) Options() []alfaview.Option {"} {
+		if !bytes.Contains(src, []byte(want)) {
+			t.Errorf("kit.go lacks %s", want)
+		}
+	}
+}
+
+// TestGenerateKitForwardsMethods: the exported methods of
+// *fakekit.Server is written on the fake's Server with fakekit's doc.
+func TestGenerateKitForwardsMethods(t *testing.T) {
+	src, err := GenerateKit(KitParams{Package: "reach360test", SDK: "reach360"}, "../../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"// Inject queues f behind the faults already queued.",
+		"func (s *Server) Inject(f Fault) {\n\ts.Server.Inject(f)\n}",
+		"func (s *Server) Requests() []Request {\n\treturn s.Server.Requests()\n}",
+		"func (s *Server) SetLatency(d time.Duration) {",
+	} {
+		if !bytes.Contains(src, []byte(want)) {
+			t.Errorf("kit.go lacks %q", want)
+		}
+	}
 }

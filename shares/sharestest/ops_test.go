@@ -1,0 +1,14 @@
+package sharestest_test
+
+import (
+	"testing"
+
+	"github.com/grantkit/grantkit-go/internal/fakecheck"
+)
+
+// TestOpConstantsNameTheClientsOperations fails when an Op constant is not
+// the name of a shares operation, or the fake counts a write under a name no
+// Op constant has.
+func TestOpConstantsNameTheClientsOperations(t *testing.T) {
+	fakecheck.AppliedOps(t, "..", ".")
+}
