@@ -15,6 +15,8 @@ import (
 
 	"github.com/grantkit/grantkit-go/alfaview"
 	"github.com/grantkit/grantkit-go/alfaview/alfaviewtest"
+	alfaview2 "github.com/grantkit/grantkit-go/alfaview/v2"
+	alfaview2test "github.com/grantkit/grantkit-go/alfaview/v2/alfaviewtest"
 	"github.com/grantkit/grantkit-go/internal/fakekit"
 	"github.com/grantkit/grantkit-go/internal/transport"
 	"github.com/grantkit/grantkit-go/reach360"
@@ -76,6 +78,7 @@ var getCases = []struct {
 }{
 	{"reach360", false, reach360Get},
 	{"alfaview", true, alfaviewGet},
+	{"alfaview2", true, alfaview2Get},
 	{"shares", true, sharesGet},
 	{"voltmx", true, voltmxGet},
 	{"viviot", true, viviotGet},
@@ -411,6 +414,39 @@ func viviotGet(tb testing.TB, idlePerHost int, opts ...fakekit.Option) *getCase 
 			return nil, fmt.Errorf("viviot: no access template %x", tpl.ID[:])
 		}
 		return &out.Data[0], nil
+	}
+	setCalls(tb, gc, sdk, hand)
+	return gc
+}
+
+func alfaview2Get(tb testing.TB, idlePerHost int, opts ...fakekit.Option) *getCase {
+	srv := alfaview2test.NewServer(tb, opts...)
+	gc := &getCase{vendor: "alfaview2", srv: srv.Server, hc: benchClient(srv.Server, idlePerHost),
+		expire: srv.ExpireSessions, authCount: srv.AuthCount}
+	room := srv.AddRoom(alfaview2test.Room{DisplayName: "Weekly engineering sync"})
+	c, err := alfaview2.NewClient(srv.APIKeyCredentials(), alfaview2.WithBaseURL(srv.URL), alfaview2.WithHTTPClient(gc.hc))
+	must(tb, err)
+	sdk := func(ctx context.Context) (*alfaview2.Room, error) { return c.Rooms.Get(ctx, room.ID) }
+	_, err = sdk(tb.Context())
+	must(tb, err)
+	token := lastHeader(tb, srv.Server, "Authorization")
+
+	ua := userAgent("alfaview")
+	hand := func(ctx context.Context) (*alfaview2.Room, error) {
+		ctx, cancel := handContext(ctx)
+		defer cancel()
+		req, err := http.NewRequestWithContext(ctx, http.MethodGet, srv.URL+"/v2/rooms/"+url.PathEscape(room.ID), nil)
+		if err != nil {
+			return nil, err
+		}
+		req.Header.Set("Accept", "application/json")
+		req.Header.Set("Authorization", token)
+		req.Header.Set("User-Agent", ua)
+		var out alfaview2.Room
+		if err := handGet(gc.hc, req, &out); err != nil {
+			return nil, err
+		}
+		return &out, nil
 	}
 	setCalls(tb, gc, sdk, hand)
 	return gc

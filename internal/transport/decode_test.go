@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/grantkit/grantkit-go/alfaview"
+	alfaview2 "github.com/grantkit/grantkit-go/alfaview/v2"
 	"github.com/grantkit/grantkit-go/internal/transport"
 	"github.com/grantkit/grantkit-go/reach360"
 	"github.com/grantkit/grantkit-go/shares"
@@ -115,6 +116,9 @@ var diffTargets = []func() any{
 	func() any { return new(shares.Share) },
 	func() any { return new([]shares.Share) },
 	func() any { return new(alfaview.PermissionGroup) },
+	func() any { return new(alfaview2.Room) },
+	func() any { return new(alfaview2.RoomPage) },
+	func() any { return new(alfaview2.GroupLink) },
 }
 
 // decodeSeeds are bodies from the vendors' documentation and the edge
@@ -146,6 +150,8 @@ var decodeSeeds = []string{
 	`{"id":"0f8fad5bd9cb469fa16570867728950e","organizationId":"7c9e6679742540de944be07fc1f90ae7","name":"Guests","permission":["open"],"scope":"Guest","accessCodeInitializationStrategy":1}`,
 	`{"id":1,"organization":{"id":2},"schedule":[{"dayOfWeek":"MONDAY","period":{"startTime":"08:00","endTime":"18:00"}}],"startDate":"2026-01-02"}`,
 	`{"id":"pg","name":"Moderators","order":2,"permissions":{"a":true,"b":false,"c":null,"d":1}}`,
+	`{"id":"r1","displayName":"Weekly","type":"room","createdAt":"2026-01-02T03:04:05Z","features":{"chat":"enabled"},"quotas":{"participants":50}}`,
+	`{"items":[{"id":"r1"}],"nextPageToken":"abc","totalCount":"3"}`,
 }
 
 func FuzzDecodeJSON(f *testing.F) {
