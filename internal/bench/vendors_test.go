@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/grantkit/grantkit-go/alfaview"
 	"github.com/grantkit/grantkit-go/alfaview/alfaviewtest"
@@ -43,10 +44,12 @@ type getCase struct {
 	// sdkResult and handResult make the call and return what it read, for
 	// checking that both read the same thing.
 	sdkResult, handResult func(ctx context.Context) (any, error)
-	// expire ends the sessions the fake issued (nil: static credentials)
-	// and authCount counts its successful authentications.
-	expire    func()
-	authCount func() int
+	// expire ends the sessions the fake issued (nil: static credentials),
+	// authCount counts its successful authentications and setLifetime
+	// sets how long the tokens it issues from now on live.
+	expire      func()
+	authCount   func() int
+	setLifetime func(time.Duration)
 }
 
 // setCalls fills in gc's calls from the SDK's and the hand-written one,
@@ -236,7 +239,7 @@ func (p alfaviewPermissions) flags() map[string]bool {
 func alfaviewGet(tb testing.TB, idlePerHost int, opts ...fakekit.Option) *getCase {
 	srv := alfaviewtest.NewServer(tb, opts...)
 	gc := &getCase{vendor: "alfaview", srv: srv.Server, hc: benchClient(srv.Server, idlePerHost),
-		expire: srv.ExpireSessions, authCount: srv.AuthCount}
+		expire: srv.ExpireSessions, authCount: srv.AuthCount, setLifetime: srv.SetTokenLifetime}
 	c, err := alfaview.NewClient(srv.APIKeyCredentials(), alfaview.WithBaseURL(srv.URL), alfaview.WithHTTPClient(gc.hc))
 	must(tb, err)
 	sdk := func(ctx context.Context) ([]alfaview.PermissionGroup, error) { return c.PermissionGroups.List(ctx) }
@@ -289,7 +292,7 @@ func alfaviewGet(tb testing.TB, idlePerHost int, opts ...fakekit.Option) *getCas
 func sharesGet(tb testing.TB, idlePerHost int, opts ...fakekit.Option) *getCase {
 	srv := sharestest.NewServer(tb, opts...)
 	gc := &getCase{vendor: "shares", srv: srv.Server, hc: benchClient(srv.Server, idlePerHost),
-		expire: srv.ExpireSessions, authCount: srv.AuthCount}
+		expire: srv.ExpireSessions, authCount: srv.AuthCount, setLifetime: srv.SetTokenLifetime}
 	org := srv.AddOrganization("Office")
 	lock := srv.AddDevice(org.ID, "Front door")
 	user := srv.AddUser("Ada", "Lovelace", "ada@example.com")
@@ -337,7 +340,7 @@ func sharesGet(tb testing.TB, idlePerHost int, opts ...fakekit.Option) *getCase 
 func voltmxGet(tb testing.TB, idlePerHost int, opts ...fakekit.Option) *getCase {
 	srv := voltmxtest.NewServer(tb, opts...)
 	gc := &getCase{vendor: "voltmx", srv: srv.Server, hc: benchClient(srv.Server, idlePerHost),
-		expire: srv.ExpireSessions, authCount: srv.AuthCount}
+		expire: srv.ExpireSessions, authCount: srv.AuthCount, setLifetime: srv.SetTokenLifetime}
 	g := srv.AddGroup(voltmxtest.Group{Name: "Campaign team", Email: "campaigns@example.com",
 		Description: "Runs the campaigns", PermissionIDs: []int64{1, 2, 3}, AppIDs: []string{"app1"}})
 	c, err := voltmx.NewClient(srv.URL, srv.ClaimsLogin(), voltmx.WithHTTPClient(gc.hc))
@@ -372,7 +375,7 @@ func voltmxGet(tb testing.TB, idlePerHost int, opts ...fakekit.Option) *getCase 
 func viviotGet(tb testing.TB, idlePerHost int, opts ...fakekit.Option) *getCase {
 	srv := viviottest.NewServer(tb, opts...)
 	gc := &getCase{vendor: "viviot", srv: srv.Server, hc: benchClient(srv.Server, idlePerHost),
-		expire: srv.ExpireSessions, authCount: srv.AuthCount}
+		expire: srv.ExpireSessions, authCount: srv.AuthCount, setLifetime: srv.SetTokenLifetime}
 	door := srv.AddThing(viviottest.Thing{Name: "Front door"})
 	tpl := srv.AddTemplate(viviottest.AccessTemplate{Name: "Guests: front door",
 		Things: []viviot.ThingAccess{{ThingID: door.ID}}, Scope: viviot.ScopeGuest})
@@ -422,7 +425,7 @@ func viviotGet(tb testing.TB, idlePerHost int, opts ...fakekit.Option) *getCase 
 func alfaview2Get(tb testing.TB, idlePerHost int, opts ...fakekit.Option) *getCase {
 	srv := alfaview2test.NewServer(tb, opts...)
 	gc := &getCase{vendor: "alfaview2", srv: srv.Server, hc: benchClient(srv.Server, idlePerHost),
-		expire: srv.ExpireSessions, authCount: srv.AuthCount}
+		expire: srv.ExpireSessions, authCount: srv.AuthCount, setLifetime: srv.SetTokenLifetime}
 	room := srv.AddRoom(alfaview2test.Room{DisplayName: "Weekly engineering sync"})
 	c, err := alfaview2.NewClient(srv.APIKeyCredentials(), alfaview2.WithBaseURL(srv.URL), alfaview2.WithHTTPClient(gc.hc))
 	must(tb, err)
