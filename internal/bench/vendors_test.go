@@ -80,6 +80,7 @@ var getCases = []struct {
 	start   func(tb testing.TB, idlePerHost int, opts ...fakekit.Option) *getCase
 }{
 	{"reach360", false, reach360Get},
+	{"reach360page", false, reach360PageGet},
 	{"alfaview", true, alfaviewGet},
 	{"alfaview2", true, alfaview2Get},
 	{"shares", true, sharesGet},
@@ -450,6 +451,45 @@ func alfaview2Get(tb testing.TB, idlePerHost int, opts ...fakekit.Option) *getCa
 			return nil, err
 		}
 		return &out, nil
+	}
+	setCalls(tb, gc, sdk, hand)
+	return gc
+}
+
+// reach360PageGet is the large answer: a page of 100 groups (about 30 KB)
+// through Groups.ListPage, and by hand decoded into reach360.GroupPage.
+func reach360PageGet(tb testing.TB, idlePerHost int, opts ...fakekit.Option) *getCase {
+	srv := reach360test.NewServer(tb, opts...)
+	for i := range 150 {
+		srv.AddGroup(fmt.Sprintf("Engineering onboarding cohort %03d", i))
+	}
+	gc := &getCase{vendor: "reach360page", srv: srv.Server, hc: benchClient(srv.Server, idlePerHost)}
+	c, err := reach360.NewClient(srv.APIKey(), reach360.WithBaseURL(srv.URL), reach360.WithHTTPClient(gc.hc))
+	must(tb, err)
+	ua := userAgent("reach360")
+	key := "Bearer " + string(srv.APIKey())
+	hand := func(ctx context.Context) (*reach360.GroupPage, error) {
+		ctx, cancel := handContext(ctx)
+		defer cancel()
+		req, err := http.NewRequestWithContext(ctx, http.MethodGet, srv.URL+"/groups?limit=100", nil)
+		if err != nil {
+			return nil, err
+		}
+		req.Header.Set("Accept", "application/json")
+		req.Header.Set("Api-Version", reach360.DefaultAPIVersion)
+		req.Header.Set("Authorization", key)
+		req.Header.Set("User-Agent", ua)
+		var out reach360.GroupPage
+		if err := handGet(gc.hc, req, &out); err != nil {
+			return nil, err
+		}
+		if len(out.Groups) != 100 {
+			return nil, fmt.Errorf("a page of %d groups, want 100", len(out.Groups))
+		}
+		return &out, nil
+	}
+	sdk := func(ctx context.Context) (*reach360.GroupPage, error) {
+		return c.Groups.ListPage(ctx, &reach360.ListGroupsOptions{Limit: 100})
 	}
 	setCalls(tb, gc, sdk, hand)
 	return gc

@@ -7,6 +7,8 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"slices"
+	"sync"
 	"time"
 
 	"github.com/hashicorp/go-retryablehttp"
@@ -34,7 +36,7 @@ type attempts struct {
 	// maxRetries is the client's policy or the call's WithRequestMaxRetries.
 	maxRetries int
 	started    time.Time
-	body       []byte
+	body       *bodyBuffer
 }
 
 // arm returns the context of the next attempt: the caller's, ending after
@@ -142,8 +144,8 @@ func giveUp(resp *http.Response, err error, _ int) (*http.Response, error) {
 }
 
 // readBody reads and closes the body of an answer to method, refusing more
-// than limit bytes.
-func readBody(resp *http.Response, method string, limit int64) ([]byte, error) {
+// than limit bytes, into a buffer from bodyBuffers.
+func readBody(resp *http.Response, method string, limit int64) (*bodyBuffer, error) {
 	defer resp.Body.Close()
 	if method == http.MethodHead {
 		// Content-Length is the size of the body a GET would have had.
@@ -152,21 +154,61 @@ func readBody(resp *http.Response, method string, limit int64) ([]byte, error) {
 	if resp.ContentLength > limit {
 		return nil, fmt.Errorf("%w: Content-Length %d exceeds %d bytes", ErrResponseTooLarge, resp.ContentLength, limit)
 	}
+	buf := getBodyBuffer()
 	if resp.ContentLength >= 0 {
-		buf := make([]byte, resp.ContentLength)
-		if _, err := io.ReadFull(resp.Body, buf); err != nil {
+		b := slices.Grow(buf.b[:0], int(resp.ContentLength))[:resp.ContentLength]
+		buf.b = b
+		if _, err := io.ReadFull(resp.Body, b); err != nil {
 			return nil, fmt.Errorf("read response body: %w", err)
 		}
 		return buf, nil
 	}
-	buf, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
-	if err != nil {
-		return nil, fmt.Errorf("read response body: %w", err)
+	r := io.LimitReader(resp.Body, limit+1)
+	b := buf.b[:0]
+	for {
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("read response body: %w", err)
+		}
 	}
-	if int64(len(buf)) > limit {
+	buf.b = b
+	if int64(len(b)) > limit {
 		return nil, fmt.Errorf("%w: body exceeds %d bytes", ErrResponseTooLarge, limit)
 	}
 	return buf, nil
+}
+
+// bodyBuffer holds an answer's body. Do hands a successful answer's buffer
+// back to bodyBuffers once the body is decoded: a page of 100 items is 30
+// KB a call would otherwise allocate and the collector reclaim. That is
+// safe because nothing keeps the body past Do: the decoder copies what it
+// keeps (as encoding/json's Unmarshaler contract asks of UnmarshalJSON
+// methods too), and CheckResponse must copy what it keeps (Response.Body).
+// A failed answer's body goes into errors and is never handed back.
+type bodyBuffer struct{ b []byte }
+
+var bodyBuffers = sync.Pool{New: func() any { return new(bodyBuffer) }}
+
+// maxPooledBody is the largest buffer kept for reuse; a larger answer's is
+// left to the collector, so that one big answer does not stay in memory.
+const maxPooledBody = 1 << 20
+
+func getBodyBuffer() *bodyBuffer { return bodyBuffers.Get().(*bodyBuffer) }
+
+// release hands b back for reuse; b must not be used afterwards.
+func (b *bodyBuffer) release() {
+	if b == nil || cap(b.b) > maxPooledBody {
+		return
+	}
+	b.b = b.b[:0]
+	bodyBuffers.Put(b)
 }
 
 func (c *Client) logAttempt(ctx context.Context, a *attempts, status int, err error) {

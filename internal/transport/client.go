@@ -204,6 +204,8 @@ type Response struct {
 	// vendor rejected expired credentials starts again at 1, since the
 	// rejected sends cannot have been applied.
 	Attempts int
+	// buf holds Body until Do hands it back for reuse.
+	buf *bodyBuffer
 }
 
 // Do sends r and decodes a successful JSON answer into out (nil discards
@@ -264,6 +266,8 @@ func (c *Client) Do(ctx context.Context, r *Request, out any, opts ...CallOption
 			return resp, err
 		}
 		resp.Body = nil
+		resp.buf.release()
+		resp.buf = nil
 		return resp, nil
 	}
 }
@@ -372,15 +376,19 @@ func (c *Client) send(ctx context.Context, r *Request, u *url.URL, o *Outgoing, 
 		return nil, &RequestError{Vendor: c.vendor, Op: r.Op.Name, Method: r.Op.Method, Path: u.Path,
 			Attempts: a.n, StatusCode: a.status, Err: stripURL(err)}
 	}
-	return &Response{
+	resp := &Response{
 		StatusCode: hresp.StatusCode,
 		Header:     hresp.Header,
-		Body:       a.body,
+		buf:        a.body,
 		Op:         r.Op.Name,
 		Method:     r.Op.Method,
 		Path:       u.Path,
 		Attempts:   a.n,
-	}, nil
+	}
+	if a.body != nil {
+		resp.Body = a.body.b
+	}
+	return resp, nil
 }
 
 func (c *Client) checkResponse(resp *Response) error {
