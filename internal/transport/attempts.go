@@ -15,9 +15,9 @@ import (
 )
 
 // attempts is the state of one retry loop, shared by the hooks
-// go-retryablehttp calls. One exists per round, so the hooks need no locks
-// and Backoff (which gets no context) can use the wait CheckRetry chose
-// with the context in hand.
+// go-retryablehttp calls. One exists per round, so the hooks need no locks,
+// and CheckRetry, which has the context in hand, chooses the wait that
+// Backoff (which gets no context) returns.
 type attempts struct {
 	rc  retryablehttp.Client
 	req *retryablehttp.Request
