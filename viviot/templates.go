@@ -245,7 +245,7 @@ func (l *templateList) UnmarshalJSON(b []byte) error {
 		*l = nil
 		return nil
 	case len(b) > 0 && b[0] == '[':
-		return json.Unmarshal(b, (*[]AccessTemplate)(l))
+		return transport.DecodeJSON(b, (*[]AccessTemplate)(l))
 	}
 	var t AccessTemplate
 	if err := json.Unmarshal(b, &t); err != nil {
