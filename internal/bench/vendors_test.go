@@ -100,13 +100,21 @@ const sequentialPool = 16
 // benchClient is the client both sides of a comparison send through: the
 // fake's transport keeping up to idlePerHost idle connections (at least one
 // per concurrent caller, so that no connection is closed and dialled
-// again), behind a switchTransport. It has no Timeout: both sides bound
-// each request with a deadline of transport.DefaultTimeout of their own,
-// the SDK by default, the hand-written calls with handContext.
+// again). It has no Timeout: both sides bound each request with a
+// deadline of transport.DefaultTimeout of their own, the SDK by default,
+// the hand-written calls with handContext.
 func benchClient(srv *fakekit.Server, idlePerHost int) *http.Client {
 	t := srv.Transport()
 	t.MaxIdleConnsPerHost = idlePerHost
-	return &http.Client{Transport: newSwitchTransport(t)}
+	return &http.Client{Transport: t}
+}
+
+// switchingClient is benchClient behind a switchTransport, recording the
+// fake's answers until setCalls stops it: the P1 reads' client.
+func switchingClient(srv *fakekit.Server, idlePerHost int) *http.Client {
+	hc := benchClient(srv, idlePerHost)
+	hc.Transport = newSwitchTransport(hc.Transport.(*http.Transport))
+	return hc
 }
 
 // handContext is the hand-written calls' deadline: the SDK's default
@@ -160,7 +168,7 @@ func must(tb testing.TB, err error) {
 func reach360Get(tb testing.TB, idlePerHost int, opts ...fakekit.Option) *getCase {
 	srv := reach360test.NewServer(tb, opts...)
 	g := srv.AddGroup("Engineering onboarding cohort")
-	gc := &getCase{vendor: "reach360", srv: srv.Server, hc: benchClient(srv.Server, idlePerHost)}
+	gc := &getCase{vendor: "reach360", srv: srv.Server, hc: switchingClient(srv.Server, idlePerHost)}
 	c, err := reach360.NewClient(srv.APIKey(), reach360.WithBaseURL(srv.URL), reach360.WithHTTPClient(gc.hc))
 	must(tb, err)
 	setCalls(tb, gc, func(ctx context.Context) (*reach360.Group, error) { return c.Groups.Get(ctx, g.ID) },
@@ -239,7 +247,7 @@ func (p alfaviewPermissions) flags() map[string]bool {
 
 func alfaviewGet(tb testing.TB, idlePerHost int, opts ...fakekit.Option) *getCase {
 	srv := alfaviewtest.NewServer(tb, opts...)
-	gc := &getCase{vendor: "alfaview", srv: srv.Server, hc: benchClient(srv.Server, idlePerHost),
+	gc := &getCase{vendor: "alfaview", srv: srv.Server, hc: switchingClient(srv.Server, idlePerHost),
 		expire: srv.ExpireSessions, authCount: srv.AuthCount, setLifetime: srv.SetTokenLifetime}
 	c, err := alfaview.NewClient(srv.APIKeyCredentials(), alfaview.WithBaseURL(srv.URL), alfaview.WithHTTPClient(gc.hc))
 	must(tb, err)
@@ -292,7 +300,7 @@ func alfaviewGet(tb testing.TB, idlePerHost int, opts ...fakekit.Option) *getCas
 
 func sharesGet(tb testing.TB, idlePerHost int, opts ...fakekit.Option) *getCase {
 	srv := sharestest.NewServer(tb, opts...)
-	gc := &getCase{vendor: "shares", srv: srv.Server, hc: benchClient(srv.Server, idlePerHost),
+	gc := &getCase{vendor: "shares", srv: srv.Server, hc: switchingClient(srv.Server, idlePerHost),
 		expire: srv.ExpireSessions, authCount: srv.AuthCount, setLifetime: srv.SetTokenLifetime}
 	org := srv.AddOrganization("Office")
 	lock := srv.AddDevice(org.ID, "Front door")
@@ -340,7 +348,7 @@ func sharesGet(tb testing.TB, idlePerHost int, opts ...fakekit.Option) *getCase 
 
 func voltmxGet(tb testing.TB, idlePerHost int, opts ...fakekit.Option) *getCase {
 	srv := voltmxtest.NewServer(tb, opts...)
-	gc := &getCase{vendor: "voltmx", srv: srv.Server, hc: benchClient(srv.Server, idlePerHost),
+	gc := &getCase{vendor: "voltmx", srv: srv.Server, hc: switchingClient(srv.Server, idlePerHost),
 		expire: srv.ExpireSessions, authCount: srv.AuthCount, setLifetime: srv.SetTokenLifetime}
 	g := srv.AddGroup(voltmxtest.Group{Name: "Campaign team", Email: "campaigns@example.com",
 		Description: "Runs the campaigns", PermissionIDs: []int64{1, 2, 3}, AppIDs: []string{"app1"}})
@@ -375,7 +383,7 @@ func voltmxGet(tb testing.TB, idlePerHost int, opts ...fakekit.Option) *getCase 
 
 func viviotGet(tb testing.TB, idlePerHost int, opts ...fakekit.Option) *getCase {
 	srv := viviottest.NewServer(tb, opts...)
-	gc := &getCase{vendor: "viviot", srv: srv.Server, hc: benchClient(srv.Server, idlePerHost),
+	gc := &getCase{vendor: "viviot", srv: srv.Server, hc: switchingClient(srv.Server, idlePerHost),
 		expire: srv.ExpireSessions, authCount: srv.AuthCount, setLifetime: srv.SetTokenLifetime}
 	door := srv.AddThing(viviottest.Thing{Name: "Front door"})
 	tpl := srv.AddTemplate(viviottest.AccessTemplate{Name: "Guests: front door",
@@ -425,7 +433,7 @@ func viviotGet(tb testing.TB, idlePerHost int, opts ...fakekit.Option) *getCase 
 
 func alfaview2Get(tb testing.TB, idlePerHost int, opts ...fakekit.Option) *getCase {
 	srv := alfaview2test.NewServer(tb, opts...)
-	gc := &getCase{vendor: "alfaview2", srv: srv.Server, hc: benchClient(srv.Server, idlePerHost),
+	gc := &getCase{vendor: "alfaview2", srv: srv.Server, hc: switchingClient(srv.Server, idlePerHost),
 		expire: srv.ExpireSessions, authCount: srv.AuthCount, setLifetime: srv.SetTokenLifetime}
 	room := srv.AddRoom(alfaview2test.Room{DisplayName: "Weekly engineering sync"})
 	c, err := alfaview2.NewClient(srv.APIKeyCredentials(), alfaview2.WithBaseURL(srv.URL), alfaview2.WithHTTPClient(gc.hc))
@@ -463,7 +471,7 @@ func reach360PageGet(tb testing.TB, idlePerHost int, opts ...fakekit.Option) *ge
 	for i := range 150 {
 		srv.AddGroup(fmt.Sprintf("Engineering onboarding cohort %03d", i))
 	}
-	gc := &getCase{vendor: "reach360page", srv: srv.Server, hc: benchClient(srv.Server, idlePerHost)}
+	gc := &getCase{vendor: "reach360page", srv: srv.Server, hc: switchingClient(srv.Server, idlePerHost)}
 	c, err := reach360.NewClient(srv.APIKey(), reach360.WithBaseURL(srv.URL), reach360.WithHTTPClient(gc.hc))
 	must(tb, err)
 	ua := userAgent("reach360")
