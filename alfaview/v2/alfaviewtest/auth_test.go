@@ -24,7 +24,7 @@ func TestLogins(t *testing.T) {
 	r = anon.want(http.StatusOK, http.MethodPost, "/v2/auth/password",
 		`{"username":"`+alfaviewtest.Username+`","password":"`+alfaviewtest.Password+`"}`)
 	assertShape(t, `{"accessToken":"string"}`, r.body)
-	assert.Equal(t, 2, srv.LoginCount())
+	assert.Equal(t, 2, srv.AuthCount())
 
 	for _, body := range []string{
 		`{"clientId":"` + alfaviewtest.ClientID + `","key":"wrong","companyId":"` + alfaviewtest.CompanyID + `"}`,
@@ -34,7 +34,7 @@ func TestLogins(t *testing.T) {
 	}
 	assertProblem(t, anon.call(http.MethodPost, "/v2/auth/password", `{"username":"`+alfaviewtest.Username+`","password":"nope"}`),
 		http.StatusUnauthorized)
-	assert.Equal(t, 2, srv.LoginCount(), "failed logins do not count")
+	assert.Equal(t, 2, srv.AuthCount(), "failed logins do not count")
 }
 
 // Huma's answers to bodies it cannot take, as the fake gives them for
@@ -96,7 +96,7 @@ func TestAccessToken(t *testing.T) {
 
 	other := c.as(c.login())
 	other.want(http.StatusOK, http.MethodGet, "/v2/rooms", "")
-	srv.ExpireTokens()
+	srv.ExpireSessions()
 	assertProblem(t, other.call(http.MethodGet, "/v2/rooms", ""), http.StatusUnauthorized)
 }
 
@@ -164,7 +164,7 @@ func TestGuestLogins(t *testing.T) {
 		"userAdmin": false, "userList": false, "userShow": false}, r.obj()["permissions"])
 	assertProblem(t, guestToken.call(http.MethodGet, "/v2/rooms", ""), http.StatusForbidden)
 	assertProblem(t, guestToken.call(http.MethodGet, "/v2/permission-groups", ""), http.StatusForbidden)
-	assert.Equal(t, 1, srv.LoginCount(), "guest logins are not API logins")
+	assert.Equal(t, 1, srv.AuthCount(), "guest logins are not API logins")
 
 	r = anon.want(http.StatusOK, http.MethodPost, "/v2/auth/guest-link",
 		`{"accessKey":"`+guest.AccessKey+`","companyId":"`+alfaviewtest.CompanyID+`","displayName":"Evelyn","roomId":"`+room+`"}`)
@@ -181,5 +181,5 @@ func TestGuestLogins(t *testing.T) {
 	}
 	r = anon.call(http.MethodPost, "/v2/auth/group-link", `{"accessKey":"k","companyId":"c","roomId":"r"}`)
 	assertProblem(t, withoutValues(r), http.StatusUnprocessableEntity, detail("body", "expected required property displayName to be present"))
-	require.Equal(t, 1, srv.LoginCount())
+	require.Equal(t, 1, srv.AuthCount())
 }
