@@ -28,24 +28,32 @@ var ErrNoMorePages = errors.New("no more pages")
 
 // Cursor iterates pages linked by a next-page cursor (Reach 360's nextUrl):
 // fetch is called with "" for the first page and returns the items and the
-// next cursor, "" on the last page. A cursor seen before in the walk ends
-// it with ErrCursorLoop.
+// next cursor, "" on the last page. A walk whose cursors come back to a page
+// already fetched ends with ErrCursorLoop: at once for a page that links to
+// itself, after at most one more round for a longer cycle.
 func Cursor[T any](ctx context.Context, fetch func(ctx context.Context, cursor string) ([]T, string, error), opts ...Option) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
-		// seen is per walk, so ranging over the iterator again starts
-		// afresh; fetches run one after the other, in prefetch mode too.
-		seen := map[string]bool{}
+		// Brent's cycle detection: one saved cursor, saved again after 1, 2,
+		// 4, … steps, catches a cycle of any length in constant memory, so
+		// a walk of a million pages holds no more than one of ten. The state
+		// is per walk, so ranging over the iterator again starts afresh;
+		// fetches run one after the other, in prefetch mode too.
+		saved, power, steps := "", 1, 0
 		Seq(ctx, "", func(ctx context.Context, cursor string) (Page[T, string], error) {
 			items, next, err := fetch(ctx, cursor)
 			if err != nil {
 				return Page[T, string]{}, err
 			}
-			seen[cursor] = true
-			if next != "" && seen[next] {
-				// Links that lead back would be walked forever.
+			if next == "" {
+				return Page[T, string]{Items: items, Last: true}, nil
+			}
+			if next == cursor || next == saved {
 				return Page[T, string]{}, ErrCursorLoop
 			}
-			return Page[T, string]{Items: items, Next: next, Last: next == ""}, nil
+			if steps++; steps == power {
+				saved, power, steps = next, 2*power, 0
+			}
+			return Page[T, string]{Items: items, Next: next}, nil
 		}, opts...)(yield)
 	}
 }

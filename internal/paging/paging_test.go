@@ -457,6 +457,34 @@ func TestCursorCycleEnds(t *testing.T) {
 	}
 }
 
+// A long cycle (pages 1 to 40, then 11 to 40 again and again) ends too,
+// once it has been walked at most once more.
+func TestCursorLongCycleEnds(t *testing.T) {
+	calls := 0
+	var errs []error
+	for _, err := range paging.Cursor(t.Context(), func(_ context.Context, cursor string) ([]int, string, error) {
+		if calls++; calls > 200 {
+			t.Fatal("kept walking a cycle of links")
+		}
+		n := 0
+		if cursor != "" {
+			n, _ = strconv.Atoi(cursor)
+		}
+		next := n + 1
+		if next > 40 {
+			next = 11
+		}
+		return []int{n}, strconv.Itoa(next), nil
+	}) {
+		if err != nil {
+			errs = append(errs, err)
+		}
+	}
+	require.Len(t, errs, 1)
+	assert.ErrorIs(t, errs[0], paging.ErrCursorLoop)
+	assert.LessOrEqual(t, calls, 40+2*30, "the cycle of 30 pages is walked at most twice")
+}
+
 // A server that ignores the offset answers every page with the first one:
 // the walk yields that page once, then ends with ErrOffsetLoop.
 func TestOffsetIgnoredEnds(t *testing.T) {
