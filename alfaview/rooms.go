@@ -118,7 +118,7 @@ func (s *RoomsService) List(ctx context.Context, opts *ListRoomsOptions, callOpt
 	return paging.OffsetKeyed(ctx, req.Limit, roomKey, func(ctx context.Context, offset, limit int) ([]*Room, int, error) {
 		rooms, err := s.page(ctx, req, start+offset, callOpts)
 		return rooms, -1, err
-	})
+	}, paging.Prefetch(s.c.cfg.prefetch))
 }
 
 // ListPage returns the one page of rooms that starts at offset, for callers

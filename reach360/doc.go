@@ -52,4 +52,4 @@
 // What no article shows is marked [inferred] where it is used.
 package reach360
 
-//go:generate go run github.com/grantkit/grantkit-go/internal/cmd/reexport -pkg reach360 -vendor Articulate -fake reach360test -product groupsync/1.2 -base "the region's endpoint (https://api.reach360.com by default)" -base-note "It wins over WithRegion." -creates "Groups.Create and Invitations.Create"
+//go:generate go run github.com/grantkit/grantkit-go/internal/cmd/reexport -pkg reach360 -prefetch -vendor Articulate -fake reach360test -product groupsync/1.2 -base "the region's endpoint (https://api.reach360.com by default)" -base-note "It wins over WithRegion." -creates "Groups.Create and Invitations.Create"

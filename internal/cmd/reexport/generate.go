@@ -23,6 +23,9 @@ type Params struct {
 	// token instead of falling back to a login of the Client's own.
 	StoreSees, StoreNote, StoreRefuses string
 	StoreFails                         bool
+	// Prefetch, for packages with paged lists, turns on WithPrefetch,
+	// which sets the config's prefetch field.
+	Prefetch bool
 }
 
 // Generate returns the formatted source of p's reexport.go.
@@ -133,6 +136,15 @@ func WithTimeout(d time.Duration) Option { return transport.WithTimeout[config](
 // default, and for n == 0); a larger answer fails the call instead of
 // filling memory. NewClient rejects a negative n.
 func WithMaxResponseBytes(n int64) Option { return transport.WithMaxResponseBytes[config](n) }
+{{if .Prefetch}}
+// WithPrefetch makes list iterators fetch the next page while the caller
+// works on the current one, hiding a round trip per page. At most one page
+// is fetched ahead, and it is abandoned when the caller stops iterating
+// (that one request may still reach the server).
+func WithPrefetch(on bool) Option {
+	return func(_ *transport.Settings, c *config) { c.prefetch = on }
+}
+{{end}}
 
 // CallOption changes one call; every method that sends a request takes
 // them last, and a list applies them to each page request. A call option
