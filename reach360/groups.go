@@ -76,11 +76,11 @@ var (
 	opDeleteGroup    = &transport.Operation{Name: "groups.delete", Method: http.MethodDelete, Idempotent: true, AlreadyDone: groupGone}
 	opListGroups     = &transport.Operation{Name: "groups.list", Method: http.MethodGet, Idempotent: true}
 	opListMembers    = &transport.Operation{Name: "groups.members", Method: http.MethodGet, Idempotent: true}
-	opAddMember      = &transport.Operation{Name: "groups.add_member", Method: http.MethodPut, Idempotent: true}
-	opRemoveMember   = &transport.Operation{Name: "groups.remove_member", Method: http.MethodDelete, Idempotent: true}
+	opAddMember      = &transport.Operation{Name: "groups.addMember", Method: http.MethodPut, Idempotent: true}
+	opRemoveMember   = &transport.Operation{Name: "groups.removeMember", Method: http.MethodDelete, Idempotent: true}
 	opListReporters  = &transport.Operation{Name: "groups.reporters", Method: http.MethodGet, Idempotent: true}
-	opAddReporter    = &transport.Operation{Name: "groups.add_reporter", Method: http.MethodPut, Idempotent: true}
-	opRemoveReporter = &transport.Operation{Name: "groups.remove_reporter", Method: http.MethodDelete, Idempotent: true}
+	opAddReporter    = &transport.Operation{Name: "groups.addReporter", Method: http.MethodPut, Idempotent: true}
+	opRemoveReporter = &transport.Operation{Name: "groups.removeReporter", Method: http.MethodDelete, Idempotent: true}
 	opListManagers   = &transport.Operation{Name: "groups.managers", Method: http.MethodGet, Idempotent: true}
 )
 

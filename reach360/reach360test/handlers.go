@@ -127,7 +127,7 @@ func (s *Server) addMember(w http.ResponseWriter, r *http.Request) {
 	s.do(w, http.StatusNoContent, func() (any, *apiError) {
 		added, aerr := s.st.addMember(r.PathValue("groupId"), r.PathValue("userId"))
 		if added {
-			s.MarkApplied("groups.add_member")
+			s.MarkApplied(OpGroupsAddMember)
 		}
 		return nil, aerr
 	})
@@ -137,7 +137,7 @@ func (s *Server) removeMember(w http.ResponseWriter, r *http.Request) {
 	s.do(w, http.StatusNoContent, func() (any, *apiError) {
 		removed, aerr := s.st.removeMember(r.PathValue("groupId"), r.PathValue("userId"))
 		if removed {
-			s.MarkApplied("groups.remove_member")
+			s.MarkApplied(OpGroupsRemoveMember)
 		}
 		return nil, aerr
 	})
