@@ -3,6 +3,7 @@ package alfaviewtest_test
 import (
 	"encoding/base64"
 	"net/http"
+	"net/url"
 	"testing"
 	"time"
 
@@ -156,7 +157,8 @@ func TestGuestLogins(t *testing.T) {
 	clock.Advance(time.Hour)
 	r = anon.want(http.StatusOK, http.MethodPost, "/v2/auth/group-link", groupBody)
 	assert.Equal(t, group.ID, r.obj()["participantId"])
-	assert.Equal(t, group.JoinLink, r.obj()["clientLaunchUrl"])
+	assert.Equal(t, "alfaview://apis.alfaview.com:443?companyId="+alfaviewtest.CompanyID+"&roomId="+room+
+		"&token="+url.QueryEscape(r.obj()["accessToken"].(string)), r.obj()["clientLaunchUrl"])
 	assert.Equal(t, "2030-01-01T14:00:00Z", r.obj()["tokenExpiresAt"])
 	guestToken := c.as(r.obj()["accessToken"].(string))
 	r = guestToken.want(http.StatusOK, http.MethodGet, "/v2/auth/token-info", "")
@@ -170,7 +172,7 @@ func TestGuestLogins(t *testing.T) {
 		`{"accessKey":"`+guest.AccessKey+`","companyId":"`+alfaviewtest.CompanyID+`","displayName":"Evelyn","roomId":"`+room+`"}`)
 	assert.Equal(t, "Evelyn", r.obj()["displayName"])
 	assert.Equal(t, "0001-01-01T00:00:00Z", r.obj()["validFrom"], "a link without bounds")
-	assert.Equal(t, guest.JoinURL, r.obj()["clientLaunchUrl"])
+	assert.Contains(t, r.obj()["clientLaunchUrl"], "&token="+url.QueryEscape(r.obj()["accessToken"].(string)))
 
 	for _, body := range []string{
 		`{"accessKey":"nope","companyId":"` + alfaviewtest.CompanyID + `","displayName":"Zoe","roomId":"` + room + `"}`,

@@ -4,7 +4,9 @@
 //	srv := alfaviewtest.NewServer(t)
 //	c, err := alfaview.NewClient(srv.APIKeyCredentials(), srv.Options()...)
 //
-// srv.URL is the host root; every path starts with /v2/.
+// srv.URL is the host root; every path starts with /v2/. PasswordCredentials
+// logs in as the seeded user instead, and AccessToken issues a token for a
+// client built with an alfaview.AccessToken.
 //
 // The fake serves the 48 operations of the official PHP SDK
 // (alfatraining/alfaview-php-sdk, lib/Api at its newest commit) at their
