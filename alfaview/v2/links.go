@@ -77,7 +77,7 @@ func linkSeq[T any](ctx context.Context, c *Client, k *linkKind, opts *ListLinks
 			return nil, "", err
 		}
 		return w.Data, w.NextPageToken, nil
-	})
+	}, paging.Prefetch(c.prefetch))
 }
 
 // checkWindow checks a link's validity window: until after from when both
