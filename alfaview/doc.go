@@ -56,9 +56,9 @@
 // # Paging
 //
 // Rooms.List walks every room lazily, by offset and limit. Rooms.Page
-// returns one RoomPage at a time: its Next fetches the following page, and
+// returns one RoomPage at a time: its NextPage fetches the following page, and
 // its NextPageToken, given back as ListRoomsOptions.PageToken, resumes the
-// listing later. Both stop with ErrOffsetLoop rather than page forever when
+// listing later. Both stop with ErrPageLoop rather than page forever when
 // alfaview answers a new offset with the page it has just sent.
 //
 // # Usage
