@@ -274,7 +274,7 @@ func TestListGroupsRequests(t *testing.T) {
 			require.NoError(t, err)
 			require.Len(t, page.Groups, 1)
 			assert.Equal(t, wantDocGroup, *page.Groups[0])
-			assert.Empty(t, page.NextURL)
+			assert.Empty(t, page.NextPageToken)
 
 			r := m.only(t)
 			assert.Equal(t, "GET", r.Method)

@@ -107,23 +107,10 @@ func (s *Server) ManagerIDs(groupID string) []string {
 	return s.userIDs(groupID, (*store).manages)
 }
 
-func (s *Server) userIDs(groupID string, keep func(*store, *user, *group) bool) []string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	g := s.st.groups.byID[groupID]
-	if g == nil {
-		return nil
-	}
-	ids := []string{}
-	for _, u := range s.st.users.items {
-		if keep(s.st, u, g) {
-			ids = append(ids, u.ID)
-		}
-	}
-	return ids
-}
-
-// listGroupUsers answers a group's reporters or managers under key.
+// listGroupUsers answers a list of a group's users, those keep accepts:
+// its members as the Group Memberships article shows them ({"users",
+// "nextUrl"}), or its reporters or managers under key with the groupUrl
+// the Reporters article's answer carries.
 func (s *Server) listGroupUsers(w http.ResponseWriter, r *http.Request, key string, keep func(*store, *user, *group) bool) {
 	lq, aerr := parseList(r, "")
 	if aerr != nil {
@@ -137,6 +124,9 @@ func (s *Server) listGroupUsers(w http.ResponseWriter, r *http.Request, key stri
 		}
 		users, next := s.st.users.page(lq.from, lq.limit, func(u *user) bool { return keep(s.st, u, g) })
 		page := s.usersPage(r, lq, users, next)
+		if key == "users" {
+			return page, nil
+		}
 		return map[string]any{"groupUrl": s.groupJSON(g).URL, key: page.Users, "nextUrl": page.NextURL}, nil
 	})
 }
