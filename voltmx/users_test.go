@@ -2,6 +2,7 @@ package voltmx_test
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -174,7 +175,10 @@ func TestUsersCreateNotRetriedUpdateAndDeleteAre(t *testing.T) {
 	srv.Inject(fakekit.Fault{Cut: fakekit.CutBeforeResponse, Apply: true})
 	_, err := c.Users.Create(ctx, p, voltmx.WithRequestMaxRetries(5))
 	require.Error(t, err)
-	assert.Equal(t, 1, srv.AppliedCount(voltmxtest.OpUsersCreate), "sent once, even when asked for retries")
+	var e *voltmx.Error
+	assert.False(t, errors.As(err, &e), "the cut is the error, not a replay's ErrUserExists: %v", err)
+	assert.Equal(t, 1, srv.RequestCount(), "sent once, even when asked for retries")
+	assert.Equal(t, 1, srv.AppliedCount(voltmxtest.OpUsersCreate))
 	assert.Len(t, srv.Users(), 2, "the admin and the one user")
 
 	id := srv.Users()[1].ID
