@@ -172,19 +172,7 @@ func (s *Server) deleteUser(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) userGroups(w http.ResponseWriter, r *http.Request) {
-	lq, aerr := parseList(r, "")
-	if aerr != nil {
-		writeError(w, aerr)
-		return
-	}
-	s.do(w, http.StatusOK, func() (any, *apiError) {
-		u, aerr := s.st.user(r.PathValue("userId"))
-		if aerr != nil {
-			return nil, aerr
-		}
-		groups, next := s.st.groups.page(lq.from, lq.limit, func(g *group) bool { return s.st.isMember(u, g) })
-		return s.groupsPage(r, lq, groups, next), nil
-	})
+	s.listUserGroups(w, r, "", (*store).isMember)
 }
 
 func (s *Server) groupsPage(r *http.Request, lq listQuery, groups []*group, next int64) groupsPage {
