@@ -27,6 +27,9 @@ type Credentials interface {
 type loginCredentials interface {
 	Credentials
 	login() *transport.Request
+	// principal names the credentials without their secret, for the
+	// token store.
+	principal() string
 }
 
 // APIKeyCredentials are an alfaview API key (POST /v2/auth/api-key, model
@@ -76,6 +79,10 @@ func (c APIKeyCredentials) login() *transport.Request {
 		Body: apiKeyBody{ClientID: c.ClientID, Key: c.Key, CompanyID: c.CompanyID}, Secrets: []string{c.Key}}
 }
 
+func (c APIKeyCredentials) principal() string {
+	return "apikey\x00" + c.ClientID + "\x00" + c.CompanyID
+}
+
 func (c APIKeyCredentials) check(v *validate.Checker) {
 	v.NotEmpty("APIKeyCredentials.ClientID", c.ClientID).
 		NotEmpty("APIKeyCredentials.Key", c.Key).
@@ -122,6 +129,8 @@ func (c PasswordCredentials) login() *transport.Request {
 	return &transport.Request{Op: opLoginPassword, Path: []string{"v2", "auth", "password"}, NoAuth: true,
 		Body: passwordBody{Username: c.Username, Password: c.Password}, Secrets: []string{c.Password}}
 }
+
+func (c PasswordCredentials) principal() string { return "user\x00" + c.Username }
 
 func (c PasswordCredentials) check(v *validate.Checker) {
 	v.NotEmpty("PasswordCredentials.Username", c.Username).
@@ -196,22 +205,31 @@ var (
 
 // credentialAuth returns what attaches creds to requests, and for login
 // credentials the authenticator whose engine NewClient fills in. It is the
-// one place a token cache is built, so a different token store plugs in
-// here.
-func credentialAuth(creds Credentials, cfg config) (transport.Auth, *authenticator) {
+// one place a token cache is built: the WithTokenStore store, if any, holds
+// its token.
+func credentialAuth(creds Credentials, cfg config) (transport.Auth, *authenticator, error) {
 	lc, ok := creds.(loginCredentials)
 	if !ok {
+		if cfg.tokenStore != nil {
+			return nil, nil, validate.New(ErrInvalidParams, vendor, "NewClient").Check(false, "WithTokenStore",
+				"needs APIKeyCredentials or PasswordCredentials: an AccessToken is never renewed, so it has no session to share").Err()
+		}
 		// "It needs to be used as the value in the Authorization header":
 		// no scheme word (the official SDK's API description, and its
 		// client sends the header as given).
-		return auth.Header("Authorization", string(creds.(AccessToken))), nil
+		return auth.Header("Authorization", string(creds.(AccessToken))), nil, nil
 	}
 	a := &authenticator{creds: lc, now: cfg.now}
-	return &auth.Session{
-		Cache:     auth.NewCache(a.fetch, auth.DefaultMargin, cfg.now),
-		Attach:    attachToken,
-		IsExpired: tokenRejected,
-	}, a
+	cache := auth.NewCacheFrom(auth.CacheConfig{
+		Fetch:  func(ctx context.Context, _ auth.Token) (auth.Token, error) { return a.fetch(ctx) },
+		Margin: auth.DefaultMargin,
+		Now:    cfg.now,
+		Store:  cfg.tokenStore,
+		// Not vendor alone: a JSON v1 token in a store shared by mistake
+		// must not be taken for a v2 one.
+		Identity: vendor + "/v2\x00" + lc.principal(),
+	})
+	return &auth.Session{Cache: cache, Attach: attachToken, IsExpired: tokenRejected}, a, nil
 }
 
 // authenticator logs in for the token cache.

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/grantkit/grantkit-go/internal/auth"
 	"github.com/grantkit/grantkit-go/internal/transport"
 	"github.com/grantkit/grantkit-go/internal/validate"
 )
@@ -21,7 +22,8 @@ const (
 // config holds the settings only this package has. now is the token
 // cache's clock; tests replace it.
 type config struct {
-	now func() time.Time
+	now        func() time.Time
+	tokenStore auth.TokenStore
 }
 
 // Client calls alfaview's REST API v2. It is safe for concurrent use;
@@ -47,15 +49,20 @@ type Client struct {
 	// Reports reads attendances and usage statistics.
 	Reports *ReportsService
 
-	tc    *transport.Client
-	creds Credentials
+	tc *transport.Client
+	// credentials is how String shows the credentials. The Client keeps no
+	// credential value of its own: fmt prints the fields of the services'
+	// *Client for verbs such as %s, and would show what they hold raw.
+	credentials string
 }
 
 // NewClient returns a Client that authenticates with creds:
 // APIKeyCredentials, PasswordCredentials or an AccessToken (values or
 // pointers). It sends nothing yet: with API key or password credentials the
-// first call logs in. It fails when a credential field is empty (the error
-// matches ErrInvalidParams and names the field) or an option is invalid.
+// first call logs in. It fails when a credential field is empty, or
+// WithTokenStore comes with an AccessToken (the error matches
+// ErrInvalidParams and names the field or option), or an option is
+// invalid.
 func NewClient(creds Credentials, opts ...Option) (*Client, error) {
 	creds, err := normalizeCredentials(creds)
 	if err != nil {
@@ -63,7 +70,10 @@ func NewClient(creds Credentials, opts ...Option) (*Client, error) {
 	}
 	cfg := config{now: time.Now}
 	settings := transport.Apply(&cfg, opts)
-	credAuth, login := credentialAuth(creds, cfg)
+	credAuth, login, err := credentialAuth(creds, cfg)
+	if err != nil {
+		return nil, err
+	}
 	tc, err := transport.New(transport.Config{
 		Vendor:         vendor,
 		DefaultBaseURL: DefaultBaseURL,
@@ -80,7 +90,7 @@ func NewClient(creds Credentials, opts ...Option) (*Client, error) {
 	if login != nil {
 		login.tc = tc
 	}
-	c := &Client{tc: tc, creds: creds}
+	c := &Client{tc: tc, credentials: creds.String()}
 	c.Auth = &AuthService{c: c}
 	c.Rooms = &RoomsService{c: c}
 	c.PermissionGroups = &PermissionGroupsService{c: c}
@@ -99,7 +109,7 @@ func (c Client) String() string {
 	if c.tc == nil {
 		return "alfaview.Client{}"
 	}
-	return "alfaview.Client{BaseURL:" + c.tc.RedactedBaseURL() + ", Credentials:" + fmt.Sprint(c.creds) + "}"
+	return "alfaview.Client{BaseURL:" + c.tc.RedactedBaseURL() + ", Credentials:" + c.credentials + "}"
 }
 
 // GoString is String, so %#v cannot reach the credentials either.

@@ -28,8 +28,15 @@
 // Paged lists (Rooms.List, GroupLinks.List, GuestLinks.List) are lazy
 // iterators that follow nextPageToken: breaking out of the loop sends no
 // further requests. Their ListPage twins return one page at a time with its
-// NextPageToken; page.Next fetches the following page and returns
+// NextPageToken; page.NextPage fetches the following page and returns
 // ErrNoMorePages after the last, and ListPage resumes from a saved token.
+//
+// # Updates
+//
+// The update types (RoomUpdate, GroupLinkUpdate, MeetingUpdate …) use
+// pointers, so that nil ("leave as it is") differs from false or "" (Ptr
+// makes them). Nothing is sent as null, and no field can be cleared to
+// null: alfaview reads a null as "unchanged" (see GroupLinkUpdate).
 //
 // # Errors
 //
@@ -79,4 +86,4 @@
 // Vendor documentation: https://apis.alfaview.com/v2/docs/openapi
 package alfaview
 
-//go:generate go run github.com/grantkit/grantkit-go/internal/cmd/reexport -pkg alfaview -vendor alfaview -fake alfaviewtest -product invite-bot/1.2 -base https://apis.alfaview.com -base-note "Paths start with /v2/, so give the host root." -creates "creates (Rooms.Create, Rooms.CreateSubroom, Rooms.CreatePermissions, GroupLinks.Create, GuestLinks.Create, Meetings.Create, Users.Invite) and Meetings.Cancel"
+//go:generate go run github.com/grantkit/grantkit-go/internal/cmd/reexport -pkg alfaview -vendor alfaview -fake alfaviewtest -product invite-bot/1.2 -base https://apis.alfaview.com -base-note "Paths start with /v2/, so give the host root." -creates "creates (Rooms.Create, Rooms.CreateSubroom, Rooms.CreatePermissions, GroupLinks.Create, GuestLinks.Create, Meetings.Create, Users.Invite) and Meetings.Cancel" -session "access token" -login "log in" -store-sees "The store sees the access token and its expiry; never the API key or the password." -store-refuses "NewClient rejects it with an AccessToken, which the Client never renews and so has no session to share."

@@ -101,12 +101,16 @@ const tokenInfoJSON = `{"active":true,"expiresAt":"2026-02-03T10:00:00Z","permis
 
 var tokenInfoGo = alfaview.TokenInfo{Active: true, ExpiresAt: at("2026-02-03T10:00:00Z"), Permissions: userPermissionsGo}
 
-const guestAuthJSON = `{"accessToken":"Z3Vlc3QtdG9rZW4=","clientLaunchUrl":"alfaview://launch?ticket=abc",` +
+// The launch URL has the shape of alfaview's support article on joining by
+// group link, the guest's token in its query.
+const guestAuthJSON = `{"accessToken":"Z3Vlc3QtdG9rZW4=","clientLaunchUrl":"` + launchURL + `",` +
 	`"displayName":"Guest 7","participantId":"01J0GL0000000000000000001","tokenExpiresAt":"2030-03-14T14:00:00Z",` +
 	`"validFrom":"2030-03-14T13:00:00Z","validUntil":"2030-03-14T17:00:00Z"}`
 
+const launchURL = "alfaview://apis.alfaview.com:443?companyId=01EZYCFW9MJ10P15YJ63NZ8S47&roomId=4173dafb-5cde-4c85-95a3-20ebdd43698a&token=Z3Vlc3QtdG9rZW4="
+
 var guestAuthGo = alfaview.GuestAuthInfo{
-	AccessToken: "Z3Vlc3QtdG9rZW4=", ClientLaunchURL: "alfaview://launch?ticket=abc", DisplayName: "Guest 7",
+	AccessToken: "Z3Vlc3QtdG9rZW4=", ClientLaunchURL: launchURL, DisplayName: "Guest 7",
 	ParticipantID: "01J0GL0000000000000000001", TokenExpiresAt: at("2030-03-14T14:00:00Z"),
 	ValidFrom: at("2030-03-14T13:00:00Z"), ValidUntil: at("2030-03-14T17:00:00Z"),
 }

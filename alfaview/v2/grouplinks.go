@@ -63,6 +63,13 @@ type CreateGroupLinksParams struct {
 
 // GroupLinkUpdate changes a group link (model GroupLinkUpdate); nil fields
 // stay as they are.
+//
+// A bound once set cannot be removed: to open a link's end, set a
+// ValidUntil far ahead, or delete the link and create it anew. The SDK
+// marks these fields nullable, but a null is read as "unchanged" (inferred:
+// the API's server, Huma, marks a Go pointer field nullable and decodes
+// null and an absent field alike; GuestLinkUpdate's ValidUntil, declared
+// otherwise, is not nullable), so the Client sends none.
 type GroupLinkUpdate struct {
 	Description       *string    `json:"description,omitempty"`
 	PermissionGroupID *string    `json:"permissionGroupId,omitempty"`

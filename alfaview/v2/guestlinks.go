@@ -74,7 +74,7 @@ type CreateGuestLinksParams struct {
 // GuestLinkUpdate changes a guest link (model GuestLinkUpdate). The model
 // requires DisplayName and SendEmail in every update, so both are always
 // sent: pass the link's current DisplayName to keep it. Nil fields stay as
-// they are.
+// they are; as with GroupLinkUpdate, a bound once set cannot be removed.
 type GuestLinkUpdate struct {
 	DisplayName string `json:"displayName"`
 	// SendEmail mails the updated link to the guest.

@@ -2,9 +2,13 @@ package alfaview_test
 
 import (
 	"encoding/json"
+	"iter"
+	"maps"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -54,8 +58,10 @@ func TestDecodeOfficialShapes(t *testing.T) {
 			require.NoError(t, err)
 			want := tc.doc
 			if strings.HasSuffix(tc.model, "AuthenticationInfo") {
-				// The guest's token is a credential: it marshals masked.
+				// The guest's token is a credential: it marshals masked, in
+				// the launch URL too.
 				want = strings.Replace(want, `"Z3Vlc3QtdG9rZW4="`, `"[REDACTED]"`, 1)
+				want = strings.Replace(want, launchURL, "alfaview://apis.alfaview.com:443?companyId=xxxxx&roomId=xxxxx&token=xxxxx", 1)
 			}
 			assert.JSONEq(t, want, string(again))
 		})
@@ -92,4 +98,115 @@ func TestDecodeUnknownEnumValues(t *testing.T) {
 	var m alfaview.Meeting
 	require.NoError(t, json.Unmarshal([]byte(`{"state":"archived"}`), &m))
 	assert.Equal(t, alfaview.MeetingState("archived"), m.State)
+}
+
+// An update sends only the fields it sets and never null, which alfaview
+// would read as "unchanged" anyway (see GroupLinkUpdate).
+func TestUpdatesSendNoNull(t *testing.T) {
+	until := at("2030-03-14T17:00:00Z")
+	for _, tc := range []struct {
+		update any
+		want   string
+	}{
+		{alfaview.GroupLinkUpdate{}, `{}`},
+		{alfaview.GroupLinkUpdate{ValidUntil: &until}, `{"validUntil":"2030-03-14T17:00:00Z"}`},
+		{alfaview.GroupLinkUpdate{DialInAllowed: alfaview.Ptr(false), Description: alfaview.Ptr("")}, `{"description":"","dialInAllowed":false}`},
+		{alfaview.GuestLinkUpdate{DisplayName: "Ada"}, `{"displayName":"Ada","sendEmail":false}`},
+		{alfaview.RoomUpdate{}, `{}`},
+		{alfaview.MeetingUpdate{}, `{}`},
+		{alfaview.LanguageSettingsEdit{}, `{}`},
+		{alfaview.PermissionsEdit{}, `{}`},
+		{alfaview.RoomFeatures{}, `{}`},
+	} {
+		b, err := json.Marshal(tc.update)
+		require.NoError(t, err)
+		assert.JSONEq(t, tc.want, string(b), "%T", tc.update)
+		assert.NotContains(t, string(b), "null", "%T", tc.update)
+	}
+}
+
+// The SDK marks every list nullable, and a Go server sends a nil slice as
+// null: each list, nested or the whole answer, decodes null as empty.
+func TestListsDecodeNull(t *testing.T) {
+	m := newMock(t)
+	for _, p := range []string{
+		"/v2/rooms/r1/subrooms", "/v2/permission-groups", "/v2/room-types", "/v2/rooms/r1/participants",
+		"/v2/users", "/v2/meetings", "/v2/rooms/r1/attendances", "/v2/stats",
+	} {
+		m.on("GET", p, nil, reply(200, `null`))
+	}
+	m.on("GET", "/v2/rooms", nil, reply(200, `{"data":null}`))
+	m.on("GET", "/v2/group-links", nil, reply(200, `{"data":null,"nextPageToken":""}`))
+	m.on("GET", "/v2/guest-links", nil, reply(200, `{"data":null}`))
+	m.on("GET", "/v2/rooms/r1/permissions", nil, reply(200, `{"userPermissions":null,"groupLinkPermissions":null,"guestLinkPermissions":null}`))
+	m.on("GET", "/v2/languages", nil, reply(200, `{"transcription":null,"translation":[{"in":"de","out":null}]}`))
+	m.on("GET", "/v2/rooms/r1/language-settings", nil, reply(200, `{"targetTranscriptionLanguages":null,"transcriptionEnabled":false,"transcriptionType":"simple_transcription"}`))
+	m.on("GET", "/v2/meetings/m1", nil, reply(200, `{"id":"m1","guestLinks":null,"groupLinks":null}`))
+	c := m.client(apiKey)
+	ctx := t.Context()
+	from, to := epoch, epoch.Add(time.Hour)
+
+	lists := map[string]func() (int, error){
+		"Rooms.ListSubrooms":     func() (int, error) { v, err := c.Rooms.ListSubrooms(ctx, "r1"); return len(v), err },
+		"PermissionGroups.List":  func() (int, error) { v, err := c.PermissionGroups.List(ctx); return len(v), err },
+		"Rooms.ListTypes":        func() (int, error) { v, err := c.Rooms.ListTypes(ctx); return len(v), err },
+		"Rooms.ListParticipants": func() (int, error) { v, err := c.Rooms.ListParticipants(ctx, "r1"); return len(v), err },
+		"Users.List":             func() (int, error) { v, err := c.Users.List(ctx, nil); return len(v), err },
+		"Meetings.List":          func() (int, error) { v, err := c.Meetings.List(ctx, nil); return len(v), err },
+		"Reports.ListAttendances": func() (int, error) {
+			v, err := c.Reports.ListAttendances(ctx, "r1", &alfaview.ListAttendancesOptions{From: from, To: to})
+			return len(v), err
+		},
+		"Reports.ListStatistics": func() (int, error) {
+			v, err := c.Reports.ListStatistics(ctx, &alfaview.ListStatisticsOptions{From: from, To: to, StepDurationHours: 1})
+			return len(v), err
+		},
+		"Rooms.List":      func() (int, error) { return count(c.Rooms.List(ctx, nil)) },
+		"GroupLinks.List": func() (int, error) { return count(c.GroupLinks.List(ctx, nil)) },
+		"GuestLinks.List": func() (int, error) { return count(c.GuestLinks.List(ctx, nil)) },
+		"Rooms.ListPermissions": func() (int, error) {
+			p, err := c.Rooms.ListPermissions(ctx, "r1")
+			if err != nil {
+				return 0, err
+			}
+			return len(p.UserPermissions) + len(p.GroupLinkPermissions) + len(p.GuestLinkPermissions), nil
+		},
+		"Rooms.ListLanguages": func() (int, error) {
+			l, err := c.Rooms.ListLanguages(ctx)
+			if err != nil {
+				return 0, err
+			}
+			return len(l.Transcription) + len(l.Translation[0].Out), nil
+		},
+		"Rooms.GetLanguageSettings": func() (int, error) {
+			l, err := c.Rooms.GetLanguageSettings(ctx, "r1")
+			if err != nil {
+				return 0, err
+			}
+			return len(l.TargetTranscriptionLanguages), nil
+		},
+		"Meetings.Get": func() (int, error) {
+			mt, err := c.Meetings.Get(ctx, "m1")
+			if err != nil {
+				return 0, err
+			}
+			return len(mt.GroupLinks) + len(mt.GuestLinks), nil
+		},
+	}
+	for _, name := range slices.Sorted(maps.Keys(lists)) {
+		n, err := lists[name]()
+		assert.NoError(t, err, "%s: a null list is an empty one", name)
+		assert.Zero(t, n, name)
+	}
+}
+
+func count[T any](seq iter.Seq2[T, error]) (int, error) {
+	n := 0
+	for _, err := range seq {
+		if err != nil {
+			return n, err
+		}
+		n++
+	}
+	return n, nil
 }

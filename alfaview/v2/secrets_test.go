@@ -57,7 +57,8 @@ func TestNoSecretsInOutput(t *testing.T) {
 
 	var printed bytes.Buffer
 	tok := alfaview.AccessToken(guestToken)
-	for _, v := range []any{key, &key, pw, &pw, bad, tok, &tok, info, *info, c, *c, guest, []alfaview.Client{*c},
+	for _, v := range []any{key, &key, pw, &pw, bad, tok, &tok, info, *info, info.ClientLaunchURL, c, *c, guest, []alfaview.Client{*c},
+		c.Auth, c.Rooms, c.PermissionGroups, c.GroupLinks, c.GuestLinks, c.Users, c.Meetings, c.Reports, guest.Rooms, *c.Rooms,
 		apiErr, authErr, guestErr, valErr, []alfaview.Credentials{key, pw, tok}, struct{ Creds alfaview.Credentials }{pw}} {
 		fmt.Fprintf(&printed, "%v %+v %#v %s %q %x %X %d\n", v, v, v, v, v, v, v, v)
 	}

@@ -9,10 +9,19 @@ import (
 	"github.com/grantkit/grantkit-go/alfaview/alfaviewtest"
 )
 
-// runAlfaview authenticates, finds the "Participant" permission group,
+// runAlfaview runs the JSON API v1 workflow, then the REST API v2 one
+// (runAlfaviewV2).
+func runAlfaview(ctx context.Context, s *session) error {
+	if err := runAlfaviewV1(ctx, s); err != nil {
+		return err
+	}
+	return runAlfaviewV2(ctx, s)
+}
+
+// runAlfaviewV1 authenticates, finds the "Participant" permission group,
 // creates two group links for a room valid over the next two hours and lists
 // the room's links.
-func runAlfaview(ctx context.Context, s *session) error {
+func runAlfaviewV1(ctx context.Context, s *session) error {
 	c, roomID, err := alfaviewClient(s)
 	if err != nil {
 		return err
@@ -25,7 +34,7 @@ func runAlfaview(ctx context.Context, s *session) error {
 	if !ok {
 		return fmt.Errorf("no permission group named Participant among %d", len(groups))
 	}
-	s.printf("authenticated; %d permission groups, Participant is %s", len(groups), pg.ID)
+	s.printf("v1: authenticated; %d permission groups, Participant is %s", len(groups), pg.ID)
 
 	from := time.Now().UTC().Truncate(time.Minute)
 	creations := []alfaview.GroupLinkCreation{
@@ -39,7 +48,7 @@ func runAlfaview(ctx context.Context, s *session) error {
 		if s.live {
 			s.atEnd(func(ctx context.Context) error { return c.Links.Delete(ctx, roomID, l.ID) })
 		}
-		s.printf("created %-19q %s", l.Description, l.JoinLink)
+		s.printf("v1: created %-19q %s", l.Description, l.JoinLink)
 	}
 	if err != nil {
 		return fmt.Errorf("create group links: %w", err)
@@ -49,14 +58,14 @@ func runAlfaview(ctx context.Context, s *session) error {
 	if err != nil {
 		return fmt.Errorf("list group links: %w", err)
 	}
-	s.printf("room %s has %d group links", roomID, len(listed))
+	s.printf("v1: room %s has %d group links", roomID, len(listed))
 	return nil
 }
 
 func alfaviewClient(s *session) (*alfaview.Client, string, error) {
 	opts := []alfaview.Option{alfaview.WithLogger(s.logger), alfaview.WithUserAgent("grantkit-quickstart")}
 	if s.live {
-		s.where = alfaview.DefaultBaseURL
+		s.where = "v1 " + alfaview.DefaultBaseURL
 		creds := alfaview.APIKeyCredentials{ClientID: s.getenv("ALFAVIEW_CLIENT_ID"), Secret: s.getenv("ALFAVIEW_SECRET"),
 			CompanyID: s.getenv("ALFAVIEW_COMPANY_ID")}
 		c, err := alfaview.NewClient(creds, opts...)
@@ -64,7 +73,7 @@ func alfaviewClient(s *session) (*alfaview.Client, string, error) {
 	}
 	srv := alfaviewtest.NewServer(nil)
 	s.closeFake(srv.Close)
-	s.where = "fake at " + srv.URL
+	s.where = "v1 fake at " + srv.URL
 	room := srv.AddRoom(alfaview.Room{DisplayName: "Quickstart room"})
 	if s.faults {
 		injectFaults(s, srv,

@@ -1,9 +1,10 @@
 // Command quickstart walks one real workflow per vendor through grantkit-go's
 // public API and prints a short report per vendor.
 //
-// With no flags it needs no credentials and no network: it starts the five
-// in-memory fakes (alfaviewtest, reach360test, sharestest, voltmxtest,
-// viviottest) and runs every workflow against them.
+// With no flags it needs no credentials and no network: it starts the
+// in-memory fakes (alfaviewtest for alfaview's JSON API v1 and REST API v2,
+// reach360test, sharestest, voltmxtest, viviottest) and runs every workflow
+// against them.
 //
 //	go run ./examples/quickstart                   # all five, on the fakes
 //	go run ./examples/quickstart -faults           # the fakes answer 429, 503 and cut connections; watch the retries
@@ -49,7 +50,7 @@ type workflow struct {
 }
 
 var workflows = []workflow{
-	{name: "alfaview", env: []string{"ALFAVIEW_CLIENT_ID", "ALFAVIEW_SECRET", "ALFAVIEW_COMPANY_ID", "ALFAVIEW_ROOM_ID"}, required: 4, run: runAlfaview},
+	{name: "alfaview", env: []string{"ALFAVIEW_CLIENT_ID", "ALFAVIEW_SECRET", "ALFAVIEW_COMPANY_ID", "ALFAVIEW_ROOM_ID", "ALFAVIEW_KEY"}, required: 4, run: runAlfaview},
 	{name: "reach360", env: []string{"REACH360_API_KEY", "REACH360_REGION"}, required: 1, run: runReach360},
 	{name: "shares", env: []string{"BOLD_TOKEN", "BOLD_ORG_ID", "BOLD_DEVICE_ID", "BOLD_USER_ID"}, required: 4, run: runShares},
 	{name: "voltmx", env: []string{"VOLTMX_URL", "VOLTMX_USER", "VOLTMX_PASSWORD", "VOLTMX_LOGIN_URL"}, required: 3, run: runVoltMX},

@@ -2,74 +2,52 @@ package badinput
 
 import (
 	"context"
-	"net/http"
-	"net/http/httptest"
 	"reflect"
-	"strings"
-	"sync/atomic"
 	"testing"
 	"time"
 
 	alfaviewv2 "github.com/grantkit/grantkit-go/alfaview/v2"
+	alfaviewv2test "github.com/grantkit/grantkit-go/alfaview/v2/alfaviewtest"
+	"github.com/grantkit/grantkit-go/internal/auth"
 	"github.com/grantkit/grantkit-go/internal/transport"
 )
 
-// alfaviewV2Fixture is a stand-in server that counts what reaches it: the
-// logins answer a token, everything else a 200 with an empty list or
-// object (or the id a create answers).
+// alfaviewV2Fixture is the v2 fake with a client of it.
 type alfaviewV2Fixture struct {
-	srv            *httptest.Server
-	c              *alfaviewv2.Client
-	static         bool
-	reqs, loginsOK atomic.Int32
+	srv    *alfaviewv2test.Server
+	c      *alfaviewv2.Client
+	static bool
 }
 
-func (f *alfaviewV2Fixture) requests() int { return int(f.reqs.Load()) }
+func (f *alfaviewV2Fixture) requests() int { return f.srv.RequestCount() }
 
 func (f *alfaviewV2Fixture) auths() int {
 	if f.static {
 		return -1
 	}
-	return int(f.loginsOK.Load())
+	return f.srv.AuthCount()
 }
 
+// newClient builds a client of the fake with creds and opts after the
+// fake's own options.
 func (f *alfaviewV2Fixture) newClient(creds alfaviewv2.Credentials, opts ...alfaviewv2.Option) error {
-	_, err := alfaviewv2.NewClient(creds, append([]alfaviewv2.Option{alfaviewv2.WithBaseURL(f.srv.URL)}, opts...)...)
+	_, err := alfaviewv2.NewClient(creds, append(f.srv.Options(), opts...)...)
 	return err
 }
 
 func newAlfaviewV2Fixture(t *testing.T, mode string) *alfaviewV2Fixture {
-	f := &alfaviewV2Fixture{static: mode == "AccessToken"}
-	f.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		f.reqs.Add(1)
-		w.Header().Set("Content-Type", "application/json")
-		switch {
-		case r.Method == http.MethodPost && (r.URL.Path == "/v2/auth/api-key" || r.URL.Path == "/v2/auth/password"):
-			f.loginsOK.Add(1)
-			_, _ = w.Write([]byte(`{"accessToken":"token"}`))
-		case r.Method == http.MethodPost && strings.HasSuffix(r.URL.Path, "-links"):
-			w.WriteHeader(http.StatusCreated)
-			_, _ = w.Write([]byte(`[{"id":"new"}]`))
-		case r.Method == http.MethodPost && !strings.HasPrefix(r.URL.Path, "/v2/auth/"):
-			w.WriteHeader(http.StatusCreated)
-			_, _ = w.Write([]byte(`{"id":"new"}`))
-		case r.Method == http.MethodGet && strings.Count(r.URL.Path, "/") == 2 && r.URL.Path != "/v2/languages":
-			_, _ = w.Write([]byte(`[]`)) // a list: /v2/users, /v2/meetings, /v2/stats …
-		default:
-			_, _ = w.Write([]byte(`{"data":[]}`))
-		}
-	}))
-	t.Cleanup(f.srv.Close)
+	srv := alfaviewv2test.NewServer(t)
+	f := &alfaviewV2Fixture{srv: srv, static: mode == "AccessToken"}
 	var creds alfaviewv2.Credentials
 	switch mode {
 	case "APIKeyCredentials":
-		creds = alfaviewv2.APIKeyCredentials{ClientID: "id", Key: "key", CompanyID: "company"}
+		creds = srv.APIKeyCredentials()
 	case "PasswordCredentials":
-		creds = alfaviewv2.PasswordCredentials{Username: "ada@example.com", Password: "password"}
+		creds = srv.PasswordCredentials()
 	default:
-		creds = alfaviewv2.AccessToken("token")
+		creds = srv.AccessToken()
 	}
-	c, err := alfaviewv2.NewClient(creds, alfaviewv2.WithBaseURL(f.srv.URL), alfaviewv2.WithMaxRetries(0))
+	c, err := alfaviewv2.NewClient(creds, append(srv.Options(), alfaviewv2.WithMaxRetries(0))...)
 	if err != nil {
 		t.Fatalf("NewClient: %v", err)
 	}
@@ -127,6 +105,10 @@ func alfaviewV2Suite() vendorSuite {
 		ctor("empty Username", "PasswordCredentials.Username", alfaviewv2.PasswordCredentials{Password: "p"}),
 		ctor("empty Password", "PasswordCredentials.Password", alfaviewv2.PasswordCredentials{Username: "u"}),
 		ctor("empty AccessToken", "AccessToken", alfaviewv2.AccessToken("")),
+		{method: "WithTokenStore", class: "with an AccessToken", field: "WithTokenStore", ctor: true, wrap: true,
+			call: func(_ context.Context, f F) error {
+				return f.newClient(f.srv.AccessToken(), alfaviewv2.WithTokenStore(&auth.MemoryStore{}))
+			}},
 
 		one("AuthService.AuthenticateGroupLink", "nil params", "p", func(ctx context.Context, c C) error {
 			return err1(c.Auth.AuthenticateGroupLink(ctx, nil))

@@ -12,6 +12,8 @@ import (
 
 	"github.com/grantkit/grantkit-go/alfaview"
 	"github.com/grantkit/grantkit-go/alfaview/alfaviewtest"
+	alfaviewv2 "github.com/grantkit/grantkit-go/alfaview/v2"
+	alfaviewv2test "github.com/grantkit/grantkit-go/alfaview/v2/alfaviewtest"
 	"github.com/grantkit/grantkit-go/internal/fakekit"
 	"github.com/grantkit/grantkit-go/reach360"
 	"github.com/grantkit/grantkit-go/reach360/reach360test"
@@ -147,6 +149,7 @@ var vendors = []vendor{
 	{name: "reach360", start: startReach360, noPages: "reach360 authenticates with a static API key: there is no session to expire between pages"},
 	{name: "reach360/invitations", start: startReach360Invitations, noPages: "reach360 authenticates with a static API key: there is no session to expire between pages"},
 	{name: "alfaview", start: startAlfaview},
+	{name: "alfaview/v2", start: startAlfaviewV2},
 	{name: "shares", start: startShares, noPages: "shares.List answers one unpaginated array: there are no pages to expire the OAuth2 session between"},
 	{name: "shares/remote-activation", start: startSharesActivation, noPages: "shares.List answers one unpaginated array: there are no pages to expire the OAuth2 session between"},
 	{name: "voltmx", start: startVoltMX},
@@ -261,6 +264,60 @@ func startAlfaview(t *testing.T, o options) *driver {
 		return e.HTTPStatus, e.Attempts, true
 	}
 	d.secrets = []string{alfaviewtest.Secret, alfaviewtest.Password}
+	d.settle(t)
+	return d
+}
+
+func startAlfaviewV2(t *testing.T, o options) *driver {
+	srv := alfaviewv2test.NewServer(t, fakekit.InMemory())
+	d := newDriver(srv.Server)
+	rooms := make([]alfaviewv2test.Room, 5)
+	for i := range rooms {
+		rooms[i] = srv.AddRoom(alfaviewv2test.Room{DisplayName: "Room " + strconv.Itoa(i+1)})
+	}
+	participant := srv.PermissionGroupID("Participant")
+	c, err := alfaviewv2.NewClient(srv.APIKeyCredentials(),
+		alfaviewv2.WithBaseURL(srv.URL), alfaviewv2.WithHTTPClient(d.hc),
+		alfaviewv2.WithMaxResponseBytes(o.maxBytes), alfaviewv2.WithLogger(o.logger))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.read = func(ctx context.Context) error {
+		_, err := c.Rooms.Get(ctx, rooms[0].ID)
+		return err
+	}
+	d.write = func(ctx context.Context) error {
+		_, err := c.GroupLinks.Create(ctx, rooms[0].ID, &alfaviewv2.CreateGroupLinksParams{
+			Links: []alfaviewv2.GroupLinkCreate{{Description: "Workshop", PermissionGroupID: participant}}})
+		return err
+	}
+	d.readEP = endpoint{http.MethodGet, "/v2/rooms/" + rooms[0].ID, "rooms.get"}
+	d.writeEP = endpoint{http.MethodPost, "/v2/rooms/" + rooms[0].ID + "/group-links", "groupLinks.create"}
+	d.readReplayable = true
+	d.applied = alfaviewv2test.OpGroupLinksCreate
+	d.iterate = func(ctx context.Context, between func()) (int, error) {
+		n := 0
+		for _, err := range c.Rooms.List(ctx, &alfaviewv2.ListRoomsOptions{Limit: 2}) {
+			if err != nil {
+				return n, err
+			}
+			if n++; n == 2 {
+				between()
+			}
+		}
+		return n, nil
+	}
+	d.listEP = endpoint{http.MethodGet, "/v2/rooms", "rooms.list"}
+	d.listItems, d.listPages = len(rooms), 3 // 2, 2 and 1; the last page has no nextPageToken
+	d.authCount, d.expire = srv.AuthCount, srv.ExpireSessions
+	d.apiError = func(err error) (int, int, bool) {
+		var e *alfaviewv2.Error
+		if !errors.As(err, &e) {
+			return 0, 0, false
+		}
+		return e.StatusCode, e.Attempts, true
+	}
+	d.secrets = []string{alfaviewv2test.Key, alfaviewv2test.Password}
 	d.settle(t)
 	return d
 }

@@ -11,6 +11,8 @@ import (
 
 	"github.com/grantkit/grantkit-go/alfaview"
 	"github.com/grantkit/grantkit-go/alfaview/alfaviewtest"
+	alfaviewv2 "github.com/grantkit/grantkit-go/alfaview/v2"
+	alfaviewv2test "github.com/grantkit/grantkit-go/alfaview/v2/alfaviewtest"
 	"github.com/grantkit/grantkit-go/internal/fakekit"
 	"github.com/grantkit/grantkit-go/reach360"
 	"github.com/grantkit/grantkit-go/reach360/reach360test"
@@ -166,6 +168,24 @@ var workflows = []struct {
 			return c, &c
 		})
 	}},
+	{"alfaview/v2/APIKeyCredentials", func(r *run) {
+		alfaviewV2Workflow(r, func(s *alfaviewv2test.Server) (alfaviewv2.Credentials, alfaviewv2.Credentials) {
+			c := s.APIKeyCredentials()
+			return c, &c
+		})
+	}},
+	{"alfaview/v2/PasswordCredentials", func(r *run) {
+		alfaviewV2Workflow(r, func(s *alfaviewv2test.Server) (alfaviewv2.Credentials, alfaviewv2.Credentials) {
+			c := s.PasswordCredentials()
+			return c, &c
+		})
+	}},
+	{"alfaview/v2/AccessToken", func(r *run) {
+		alfaviewV2Workflow(r, func(s *alfaviewv2test.Server) (alfaviewv2.Credentials, alfaviewv2.Credentials) {
+			c := s.AccessToken()
+			return c, &c
+		})
+	}},
 	{"shares/OAuth2", sharesOAuth2Workflow},
 	{"shares/BearerToken", sharesBearerWorkflow},
 	{"voltmx/BasicAuth", func(r *run) {
@@ -295,6 +315,82 @@ func alfaviewWorkflow(r *run, credsOf func(*alfaviewtest.Server) (value, pointer
 	_, err = bad.PermissionGroups.List(ctx)
 	r.fails("list with a wrong secret", err)
 	r.show(c, *c, bad, creds, pcreds, wrong, &wrong, c.Links, c.Rooms, c.PermissionGroups)
+}
+
+// alfaviewV2Workflow also authenticates guests, whose access keys and
+// tokens are secrets too, and has a login refused with an answer that
+// echoes the password.
+func alfaviewV2Workflow(r *run, credsOf func(*alfaviewv2test.Server) (value, pointer alfaviewv2.Credentials)) {
+	srv := alfaviewv2test.NewServer(r.t, fakekit.InMemory())
+	r.srv = srv.Server
+	creds, pcreds := credsOf(srv)
+	r.secrets = []string{alfaviewv2test.Key, alfaviewv2test.Password}
+	if tok, ok := creds.(alfaviewv2.AccessToken); ok {
+		r.secrets = append(r.secrets, string(tok))
+	}
+	newClient := func(creds alfaviewv2.Credentials) *alfaviewv2.Client {
+		c, err := alfaviewv2.NewClient(creds, alfaviewv2.WithBaseURL(srv.URL), alfaviewv2.WithHTTPClient(srv.Client()), alfaviewv2.WithLogger(r.logger))
+		if err != nil {
+			r.t.Fatal(err)
+		}
+		return c
+	}
+	c := newClient(creds)
+	ctx := r.ctx()
+	groups, err := c.PermissionGroups.List(ctx)
+	r.ok("list permission groups", err)
+	room, err := c.Rooms.Create(ctx, &alfaviewv2.RoomCreate{DisplayName: "Workshop", Type: alfaviewv2.RoomTypeRoom})
+	r.ok("create a room", err)
+	if len(groups) == 0 || room == "" {
+		r.t.FailNow()
+	}
+	links := &alfaviewv2.CreateGroupLinksParams{Links: []alfaviewv2.GroupLinkCreate{{Description: "Workshop", PermissionGroupID: groups[1].ID}}}
+	ids, err := c.GroupLinks.Create(ctx, room, links)
+	r.ok("create group links", err)
+	for _, err := range c.Rooms.List(ctx, &alfaviewv2.ListRoomsOptions{Limit: 1}) {
+		r.ok("list rooms", err)
+	}
+	link, err := c.GroupLinks.Get(ctx, ids[0])
+	r.ok("get a group link", err)
+	guest, err := c.Auth.AuthenticateGroupLink(ctx, &alfaviewv2.AuthenticateGroupLinkParams{
+		AccessKey: link.AccessKey, CompanyID: alfaviewv2test.CompanyID, DisplayName: "Visitor", RoomID: room})
+	r.ok("authenticate a guest", err)
+	// The answer carries the guest's token, which no request shows.
+	r.secrets = append(r.secrets, string(guest.AccessToken))
+	_, err = c.Auth.AuthenticateGroupLink(ctx, &alfaviewv2.AuthenticateGroupLinkParams{
+		AccessKey: "alfaview-v2-wrong-access-key", CompanyID: alfaviewv2test.CompanyID, DisplayName: "Visitor", RoomID: room})
+	r.secrets = append(r.secrets, "alfaview-v2-wrong-access-key")
+	r.fails("authenticate a guest with a wrong access key", err)
+	_, err = c.GroupLinks.Create(ctx, "00000000-0000-0000-0000-000000000000", &alfaviewv2.CreateGroupLinksParams{
+		Links: []alfaviewv2.GroupLinkCreate{{Description: "Workshop", PermissionGroupID: "no-such-group"}}})
+	r.fails("create links in a missing room", err)
+	r.retryOnce()
+	_, err = c.PermissionGroups.List(ctx)
+	r.ok("list after a 503", err)
+	if _, static := creds.(alfaviewv2.AccessToken); !static {
+		srv.ExpireSessions()
+		_, err = c.GroupLinks.Get(ctx, ids[0])
+		r.ok("get a link after the token expired", err)
+	}
+	r.exhaust()
+	_, err = c.PermissionGroups.List(ctx)
+	r.fails("list against a persistent 503", err)
+	r.clear()
+	r.loseAnswer()
+	_, err = c.GroupLinks.Create(ctx, room, links)
+	r.fails("create links whose answer is lost", err)
+
+	wrong := alfaviewv2.PasswordCredentials{Username: alfaviewv2test.Username, Password: "alfaview-v2-wrong-password"}
+	r.secrets = append(r.secrets, wrong.Password)
+	bad := newClient(wrong)
+	_, err = bad.PermissionGroups.List(ctx)
+	r.fails("list with a wrong password", err)
+	srv.Inject(fakekit.Fault{Status: 422, ContentType: "application/problem+json",
+		Body: `{"title":"Unprocessable Entity","status":422,"detail":"password alfaview-v2-wrong-password is too weak",` +
+			`"errors":[{"location":"body.password","message":"alfaview-v2-wrong-password","value":"alfaview-v2-wrong-password"}]}`})
+	_, err = bad.PermissionGroups.List(ctx)
+	r.fails("a login refused with an echo of the password", err)
+	r.show(c, *c, bad, creds, pcreds, wrong, &wrong, guest, *guest, guest.AccessToken, c.Auth, c.Rooms, c.GroupLinks)
 }
 
 func sharesOAuth2Workflow(r *run) {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/grantkit/grantkit-go/alfaview"
 	"github.com/grantkit/grantkit-go/alfaview/alfaviewtest"
+	alfaviewv2test "github.com/grantkit/grantkit-go/alfaview/v2/alfaviewtest"
 	"github.com/grantkit/grantkit-go/reach360"
 	"github.com/grantkit/grantkit-go/reach360/reach360test"
 	"github.com/grantkit/grantkit-go/shares"
@@ -29,6 +30,17 @@ func Example_alfaview() {
 		log.Fatal(err)
 	}
 	// Output: https://app.alfaview.com/#/join/01EZYCFW9MJ10P15YJ63NZ8S47/4173dafb-5cde-4c85-95a3-20ebdd43698a/UDnlgrGXlfxumBE16Yj8MOJI2PN0yYT2/v2
+}
+
+func Example_alfaviewV2() {
+	srv := alfaviewv2test.NewServer(nil)
+	defer srv.Close()
+	if err := scheduleMeeting(context.Background(), srv.APIKeyCredentials(), srv.Options()...); err != nil {
+		log.Fatal(err)
+	}
+	// Output:
+	// Team https://app.alfaview.com/#/join/01JM5Q2V7X8A9B0C1D2E3F4G5H/2618c9a3-d852-454a-9164-b191e6559542/JY5QVZqYqCaSkJI0zOFNN5pHbuV86bg2/v2
+	// Ada Lovelace https://app.alfaview.com/#/join/01JM5Q2V7X8A9B0C1D2E3F4G5H/2618c9a3-d852-454a-9164-b191e6559542/Kfhly9GOej3gIBza95sPEDcfXZ7AcqBn/v2
 }
 
 func Example_reach360() {

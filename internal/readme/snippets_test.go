@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/grantkit/grantkit-go/alfaview"
+	alfaviewv2 "github.com/grantkit/grantkit-go/alfaview/v2"
 	"github.com/grantkit/grantkit-go/reach360"
 	"github.com/grantkit/grantkit-go/shares"
 	"github.com/grantkit/grantkit-go/viviot"
@@ -35,6 +36,51 @@ func inviteToRoom(ctx context.Context, creds alfaview.APIKeyCredentials, roomID 
 		return err
 	}
 	fmt.Println(links[0].JoinLink)
+	return nil
+}
+
+// README:end
+
+// README:begin alfaviewv2
+func scheduleMeeting(ctx context.Context, creds alfaviewv2.APIKeyCredentials, opts ...alfaviewv2.Option) error {
+	c, err := alfaviewv2.NewClient(creds, opts...) // logs in on the first call, again before the token's hour ends
+	if err != nil {
+		return err
+	}
+	groups, err := c.PermissionGroups.List(ctx)
+	if err != nil {
+		return err
+	}
+	var participant string
+	for _, g := range groups {
+		if g.Name == "Participant" {
+			participant = g.ID
+		}
+	}
+	start := time.Date(2030, 3, 14, 13, 0, 0, 0, time.UTC)
+	id, err := c.Meetings.Create(ctx, &alfaviewv2.MeetingCreate{ // not retried once it may have reached the server
+		Title: "Kick-off", Start: start, End: start.Add(time.Hour), Timezone: "Europe/Berlin",
+		GroupLinks: []alfaviewv2.GroupLinkCreate{{Description: "Team", PermissionGroupID: participant}},
+		GuestLinks: []alfaviewv2.GuestLinkCreate{
+			{DisplayName: "Ada Lovelace", EmailAddress: "ada@example.com", Locale: "en", PermissionGroupID: participant},
+		},
+	})
+	if err != nil {
+		return err
+	}
+	// The meeting's id is its room's; the room's links come in pages (nextPageToken), lazily.
+	for l, err := range c.GroupLinks.List(ctx, &alfaviewv2.ListLinksOptions{RoomID: id}) {
+		if err != nil {
+			return err
+		}
+		fmt.Println(l.Description, l.JoinLink)
+	}
+	for l, err := range c.GuestLinks.List(ctx, &alfaviewv2.ListLinksOptions{RoomID: id}) {
+		if err != nil {
+			return err
+		}
+		fmt.Println(l.DisplayName, l.JoinURL)
+	}
 	return nil
 }
 

@@ -195,6 +195,10 @@ func TestNullBodyIsNotAnEmptyResult(t *testing.T) {
 	assert.ErrorIs(t, err, transport.ErrEmptyResponse)
 	_, err = tc.Do(context.Background(), &transport.Request{Op: opGet, Path: []string{"things", "1"}}, nil)
 	assert.NoError(t, err, "a caller that wants no result does not care")
+	list := []thing{{}}
+	_, err = tc.Do(context.Background(), &transport.Request{Op: opGet, Path: []string{"things", "1"}}, &list)
+	assert.NoError(t, err, "a null list is the empty list")
+	assert.Nil(t, list)
 }
 
 func TestCommonSentinelsMatchByStatus(t *testing.T) {

@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"reflect"
 	"strings"
 
 	"github.com/hashicorp/go-retryablehttp"
@@ -383,7 +384,7 @@ func (c *Client) decode(resp *Response, out any) error {
 	if len(resp.Body) == 0 {
 		return fail(ErrEmptyResponse)
 	}
-	if isJSONNull(resp.Body) {
+	if isJSONNull(resp.Body) && !isList(out) {
 		// encoding/json leaves out untouched for null: the caller would get
 		// a zero result as if the server had sent one.
 		return fail(fmt.Errorf("%w: the body is JSON null", ErrEmptyResponse))
@@ -392,6 +393,15 @@ func (c *Client) decode(resp *Response, out any) error {
 		return fail(&decodeError{err: err})
 	}
 	return nil
+}
+
+// isList reports whether out points to a slice. For a list, null is the
+// empty list, not a missing result: a Go server marshals a nil slice as
+// null, and decoding null leaves the slice nil, which is what the caller
+// gets for "no items" anyway.
+func isList(out any) bool {
+	t := reflect.TypeOf(out)
+	return t.Kind() == reflect.Pointer && t.Elem().Kind() == reflect.Slice
 }
 
 // decodeError says why a successful answer did not decode without quoting

@@ -4,6 +4,7 @@ import (
 	"crypto/rand"
 	"encoding/base64"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 )
@@ -168,9 +169,11 @@ type guestAuthInfo struct {
 // guestLogin fills in the token when the link is valid now ("If the access
 // key is also valid at the time of the request, the response additionally
 // includes an access token and a token expiry time"). participantId is the
-// link's id (model: "The ID of the corresponding group link");
-// clientLaunchUrl is the link's join link (inferred).
-func (s *Server) guestLogin(displayName, linkID, joinLink string, from, until *time.Time) (reply, *problem) {
+// link's id (model: "The ID of the corresponding group link").
+// clientLaunchUrl, which the SDK leaves undescribed, has the shape of the
+// native client's launch URL in alfaview's support article "Generate join
+// url from group link", the guest's token in its query (inferred).
+func (s *Server) guestLogin(displayName, linkID, roomID string, from, until *time.Time) (reply, *problem) {
 	info := guestAuthInfo{DisplayName: displayName}
 	if from != nil {
 		info.ValidFrom = *from
@@ -181,9 +184,16 @@ func (s *Server) guestLogin(displayName, linkID, joinLink string, from, until *t
 	if within(s.Clock().Now(), from, until) {
 		token, expires := s.issue(&session{guest: true, userID: linkID})
 		info.AccessToken, info.TokenExpiresAt = token, &expires
-		info.ParticipantID, info.ClientLaunchURL = linkID, joinLink
+		info.ParticipantID, info.ClientLaunchURL = linkID, launchURL(roomID, token)
 	}
 	return ok(info)
+}
+
+// launchURL is a guest's client launch URL:
+// alfaview://apis.alfaview.com:443?companyId=…&roomId=…&token=….
+func launchURL(roomID, token string) string {
+	q := url.Values{"companyId": {CompanyID}, "roomId": {roomID}, "token": {token}}
+	return "alfaview://apis.alfaview.com:443?" + q.Encode()
 }
 
 func within(t time.Time, from, until *time.Time) bool {
@@ -203,7 +213,7 @@ func (s *Server) loginGroupLink(c *call) (reply, *problem) {
 	}
 	for _, l := range s.groupLinks {
 		if in.CompanyID == CompanyID && l.RoomID == in.RoomID && l.AccessKey == in.AccessKey {
-			return s.guestLogin(in.DisplayName, l.ID, l.JoinLink, l.ValidFrom, l.ValidUntil)
+			return s.guestLogin(in.DisplayName, l.ID, l.RoomID, l.ValidFrom, l.ValidUntil)
 		}
 	}
 	return fail(notFound("group link"))
@@ -225,7 +235,7 @@ func (s *Server) loginGuestLink(c *call) (reply, *problem) {
 			if in.DisplayName != nil && *in.DisplayName != "" {
 				name = *in.DisplayName
 			}
-			return s.guestLogin(name, l.ID, l.JoinURL, l.ValidFrom, l.ValidUntil)
+			return s.guestLogin(name, l.ID, l.RoomID, l.ValidFrom, l.ValidUntil)
 		}
 	}
 	return fail(notFound("guest link"))

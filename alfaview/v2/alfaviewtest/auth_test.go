@@ -3,6 +3,7 @@ package alfaviewtest_test
 import (
 	"encoding/base64"
 	"net/http"
+	"net/url"
 	"testing"
 	"time"
 
@@ -24,7 +25,7 @@ func TestLogins(t *testing.T) {
 	r = anon.want(http.StatusOK, http.MethodPost, "/v2/auth/password",
 		`{"username":"`+alfaviewtest.Username+`","password":"`+alfaviewtest.Password+`"}`)
 	assertShape(t, `{"accessToken":"string"}`, r.body)
-	assert.Equal(t, 2, srv.LoginCount())
+	assert.Equal(t, 2, srv.AuthCount())
 
 	for _, body := range []string{
 		`{"clientId":"` + alfaviewtest.ClientID + `","key":"wrong","companyId":"` + alfaviewtest.CompanyID + `"}`,
@@ -34,7 +35,7 @@ func TestLogins(t *testing.T) {
 	}
 	assertProblem(t, anon.call(http.MethodPost, "/v2/auth/password", `{"username":"`+alfaviewtest.Username+`","password":"nope"}`),
 		http.StatusUnauthorized)
-	assert.Equal(t, 2, srv.LoginCount(), "failed logins do not count")
+	assert.Equal(t, 2, srv.AuthCount(), "failed logins do not count")
 }
 
 // Huma's answers to bodies it cannot take, as the fake gives them for
@@ -96,7 +97,7 @@ func TestAccessToken(t *testing.T) {
 
 	other := c.as(c.login())
 	other.want(http.StatusOK, http.MethodGet, "/v2/rooms", "")
-	srv.ExpireTokens()
+	srv.ExpireSessions()
 	assertProblem(t, other.call(http.MethodGet, "/v2/rooms", ""), http.StatusUnauthorized)
 }
 
@@ -156,7 +157,8 @@ func TestGuestLogins(t *testing.T) {
 	clock.Advance(time.Hour)
 	r = anon.want(http.StatusOK, http.MethodPost, "/v2/auth/group-link", groupBody)
 	assert.Equal(t, group.ID, r.obj()["participantId"])
-	assert.Equal(t, group.JoinLink, r.obj()["clientLaunchUrl"])
+	assert.Equal(t, "alfaview://apis.alfaview.com:443?companyId="+alfaviewtest.CompanyID+"&roomId="+room+
+		"&token="+url.QueryEscape(r.obj()["accessToken"].(string)), r.obj()["clientLaunchUrl"])
 	assert.Equal(t, "2030-01-01T14:00:00Z", r.obj()["tokenExpiresAt"])
 	guestToken := c.as(r.obj()["accessToken"].(string))
 	r = guestToken.want(http.StatusOK, http.MethodGet, "/v2/auth/token-info", "")
@@ -164,13 +166,13 @@ func TestGuestLogins(t *testing.T) {
 		"userAdmin": false, "userList": false, "userShow": false}, r.obj()["permissions"])
 	assertProblem(t, guestToken.call(http.MethodGet, "/v2/rooms", ""), http.StatusForbidden)
 	assertProblem(t, guestToken.call(http.MethodGet, "/v2/permission-groups", ""), http.StatusForbidden)
-	assert.Equal(t, 1, srv.LoginCount(), "guest logins are not API logins")
+	assert.Equal(t, 1, srv.AuthCount(), "guest logins are not API logins")
 
 	r = anon.want(http.StatusOK, http.MethodPost, "/v2/auth/guest-link",
 		`{"accessKey":"`+guest.AccessKey+`","companyId":"`+alfaviewtest.CompanyID+`","displayName":"Evelyn","roomId":"`+room+`"}`)
 	assert.Equal(t, "Evelyn", r.obj()["displayName"])
 	assert.Equal(t, "0001-01-01T00:00:00Z", r.obj()["validFrom"], "a link without bounds")
-	assert.Equal(t, guest.JoinURL, r.obj()["clientLaunchUrl"])
+	assert.Contains(t, r.obj()["clientLaunchUrl"], "&token="+url.QueryEscape(r.obj()["accessToken"].(string)))
 
 	for _, body := range []string{
 		`{"accessKey":"nope","companyId":"` + alfaviewtest.CompanyID + `","displayName":"Zoe","roomId":"` + room + `"}`,
@@ -181,5 +183,5 @@ func TestGuestLogins(t *testing.T) {
 	}
 	r = anon.call(http.MethodPost, "/v2/auth/group-link", `{"accessKey":"k","companyId":"c","roomId":"r"}`)
 	assertProblem(t, withoutValues(r), http.StatusUnprocessableEntity, detail("body", "expected required property displayName to be present"))
-	require.Equal(t, 1, srv.LoginCount())
+	require.Equal(t, 1, srv.AuthCount())
 }

@@ -152,7 +152,9 @@ func (s *Server) createGuestLinks(c *call) (reply, *problem) {
 
 // listGroupLinks is GET /v2/group-links and GET
 // /v2/rooms/{roomId}/group-links (pageToken, limit →
-// PaginatedBodyListGroupLink), in creation order. An unknown room is 404.
+// PaginatedBodyListGroupLink), in creation order. A room that does not
+// exist has no links: "Returns an empty array if the room does not exist"
+// (the SDK's listGroupLinksForRoom and listGuestLinksForRoom).
 func (s *Server) listGroupLinks(c *call) (reply, *problem) {
 	roomID, from, limit, scope, p := s.linkQuery(c, "group-links")
 	if p != nil {
@@ -185,11 +187,6 @@ func (s *Server) linkQuery(c *call, list string) (roomID string, from int64, lim
 	from = q.pageToken(scope)
 	if p := q.problem(); p != nil {
 		return "", 0, 0, "", p
-	}
-	if roomID != "" {
-		if _, p := s.findRoom(roomID); p != nil {
-			return "", 0, 0, "", p
-		}
 	}
 	return roomID, from, limit, scope, nil
 }

@@ -4,7 +4,9 @@
 //	srv := alfaviewtest.NewServer(t)
 //	c, err := alfaview.NewClient(srv.APIKeyCredentials(), srv.Options()...)
 //
-// srv.URL is the host root; every path starts with /v2/.
+// srv.URL is the host root; every path starts with /v2/. PasswordCredentials
+// logs in as the seeded user instead, and AccessToken issues a token for a
+// client built with an alfaview.AccessToken.
 //
 // The fake serves the 48 operations of the official PHP SDK
 // (alfatraining/alfaview-php-sdk, lib/Api at its newest commit) at their
@@ -16,7 +18,7 @@
 //     as the whole value of the Authorization header, as the official
 //     client does (no "Bearer"). Tokens expire DefaultTokenLifetime (or what
 //     SetTokenLifetime set) after they are issued, by the server's clock
-//     (WithClock), or at once with ExpireTokens; an expired, unknown or
+//     (WithClock), or at once with ExpireSessions; an expired, unknown or
 //     missing token is 401. GET /v2/auth/token-info reports a token's
 //     expiry and permissions. POST /v2/auth/group-link and
 //     /v2/auth/guest-link log a guest in with a link's access key.
@@ -61,6 +63,7 @@ import (
 	// the embedded database makes that work on machines without one.
 	_ "time/tzdata"
 
+	alfaview "github.com/grantkit/grantkit-go/alfaview/v2"
 	"github.com/grantkit/grantkit-go/internal/fakekit"
 )
 
@@ -136,12 +139,28 @@ func NewServer(tb testing.TB, opts ...Option) *Server {
 // act as: the createdBy of what they create.
 func (s *Server) UserID() string { return s.userID }
 
-// LoginCount reports how many API-key and password logins succeeded, for
-// checking that a client caches its token.
-func (s *Server) LoginCount() int {
+// AuthCount reports how many API-key and password logins succeeded, for
+// checking that a client caches its token. Guest logins and AccessToken do
+// not count.
+func (s *Server) AuthCount() int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.logins
+}
+
+// LoginCount is AuthCount.
+//
+// Deprecated: use AuthCount, the name every session fake uses.
+func (s *Server) LoginCount() int { return s.AuthCount() }
+
+// AccessToken returns a new access token of the seeded user, as a login
+// would issue it but without counting one, for testing a client built with
+// an alfaview.AccessToken. It expires like any other token.
+func (s *Server) AccessToken() alfaview.AccessToken {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	token, _ := s.issue(&session{userID: s.userID, perms: s.perms})
+	return alfaview.AccessToken(token)
 }
 
 // SetTokenLifetime sets how long access tokens issued from now on stay
@@ -152,9 +171,9 @@ func (s *Server) SetTokenLifetime(d time.Duration) {
 	s.lifetime = d
 }
 
-// ExpireTokens makes every access token issued so far expire now, as if its
-// lifetime had passed.
-func (s *Server) ExpireTokens() {
+// ExpireSessions makes every access token issued so far expire now, as if
+// its lifetime had passed; guests' tokens too.
+func (s *Server) ExpireSessions() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	now := s.Clock().Now()
@@ -164,6 +183,11 @@ func (s *Server) ExpireTokens() {
 		}
 	}
 }
+
+// ExpireTokens is ExpireSessions.
+//
+// Deprecated: use ExpireSessions, the name every session fake uses.
+func (s *Server) ExpireTokens() { s.ExpireSessions() }
 
 // SetPermissions sets the company-wide permissions of API-key and password
 // logins from now on (every permission by default); tokens already issued
