@@ -24,7 +24,7 @@
 // Lists follow the server's nextUrl links lazily: breaking out of the loop
 // sends no further requests. Every list also has a page-at-a-time twin
 // (Groups.ListPage, Groups.MembersPage, Users.ListPage, …) returning a page
-// with its NextPageToken and a Next method; the list options' PageToken
+// with its NextPageToken and a NextPage method; the list options' PageToken
 // resumes from a saved token. Behind a proxy (WithBaseURL), links on the
 // API's own host are followed on the proxy, and the key never goes to any
 // other host. Failed answers are *Error values that match

@@ -190,10 +190,10 @@ func TestListPageAndNextPage(t *testing.T) {
 			got = append(got, g.Name)
 		}
 		if pages < 3 {
-			assert.NotEmpty(t, page.NextURL)
-			assert.Regexp(t, "^"+srv.URL+"/groups\\?", page.NextURL)
+			assert.NotEmpty(t, page.NextPageToken)
+			assert.Regexp(t, "^"+srv.URL+"/groups\\?", page.NextPageToken)
 		} else {
-			assert.Empty(t, page.NextURL)
+			assert.Empty(t, page.NextPageToken)
 		}
 	}
 	require.ErrorIs(t, err, reach360.ErrNoMorePages)
