@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"regexp"
 	"strings"
 	"time"
 
@@ -300,9 +299,11 @@ func (s *LinksService) CreateGuestLinks(ctx context.Context, roomID string, link
 	for i, l := range links {
 		f := fmt.Sprintf("links[%d]", i)
 		v.Email(f+".Email", l.Email).
-			Check(l.DisplayName == "" || strings.TrimSpace(l.DisplayName) != "", f+".DisplayName", "must not be blank (leave it empty for none)").
-			Check(l.Locale == "" || languageTag(l.Locale), f+".Locale", `must be a language tag such as "de", "en" or "en-US", or empty`).
-			NotEmpty(f+".PermissionGroupID", l.PermissionGroupID)
+			Check(l.DisplayName == "" || strings.TrimSpace(l.DisplayName) != "", f+".DisplayName", "must not be blank (leave it empty for none)")
+		if l.Locale != "" {
+			v.LanguageTag(f+".Locale", l.Locale)
+		}
+		v.NotEmpty(f+".PermissionGroupID", l.PermissionGroupID)
 		checkWindow(v, f, l.ValidFrom, l.ValidUntil)
 		wire[i] = guestLinkCreationWire{
 			Email: l.Email, DisplayName: l.DisplayName, ValidFrom: wireTime{l.ValidFrom}, ValidUntil: wireTime{l.ValidUntil},
@@ -324,11 +325,6 @@ func (s *LinksService) CreateGuestLinks(ctx context.Context, roomID string, link
 	}
 	return reply.links(), nil
 }
-
-// languageTag matches the shape of a BCP 47 language tag, or of a POSIX
-// locale name without its encoding: 2 to 8 letters, then subtags of 1 to 8
-// letters or digits, each after "-" or "_".
-var languageTag = regexp.MustCompile(`^[A-Za-z]{2,8}([-_][A-Za-z0-9]{1,8})*$`).MatchString
 
 // ListGuestLinks returns the guest links of room roomID, or of the whole
 // company when roomID is empty. A roomID of only spaces is an error
