@@ -153,23 +153,22 @@ func normalizeCredentials(creds Credentials) (Credentials, error) {
 	v := validate.New(ErrInvalidParams, vendor, "NewClient")
 	switch c := creds.(type) {
 	case *APIKeyCredentials:
-		if c == nil {
-			creds = nil
-		} else {
-			creds = *c
-		}
+		creds = deref(c)
 	case *PasswordCredentials:
-		if c == nil {
-			creds = nil
-		} else {
-			creds = *c
-		}
+		creds = deref(c)
 	}
 	if creds == nil {
 		return nil, v.Check(false, "creds", "must not be nil").Err()
 	}
 	creds.check(v)
 	return creds, v.Err()
+}
+
+func deref[T Credentials](p *T) Credentials {
+	if p == nil {
+		return nil
+	}
+	return *p
 }
 
 // The authenticate bodies, exactly as alfaview documents them: requestId at

@@ -28,6 +28,7 @@ type config struct {
 	origin      string
 	timezone    *time.Location
 	timezoneSet bool
+	prefetch    bool
 }
 
 // check refuses the package's own options that cannot work.

@@ -56,9 +56,9 @@
 // # Paging
 //
 // Rooms.List walks every room lazily, by offset and limit. Rooms.Page
-// returns one RoomPage at a time: its Next fetches the following page, and
+// returns one RoomPage at a time: its NextPage fetches the following page, and
 // its NextPageToken, given back as ListRoomsOptions.PageToken, resumes the
-// listing later. Both stop with ErrOffsetLoop rather than page forever when
+// listing later. Both stop with ErrPageLoop rather than page forever when
 // alfaview answers a new offset with the page it has just sent.
 //
 // # Usage
@@ -87,4 +87,4 @@
 // Vendor documentation: https://support.alfaview.com/developers/
 package alfaview
 
-//go:generate go run github.com/grantkit/grantkit-go/internal/cmd/reexport -pkg alfaview -vendor alfaview -fake alfaviewtest -product invite-bot/1.2 -base https://apis.alfaview.com/json/v1/ -creates "Links.CreateGroupLinks, Links.CreateGuestLinks and Rooms.Create" -session "access token" -login authenticate -store-sees "The store sees the access token and its expiry; never the API key's secret, the password or the refresh token, which stays with the Client that received it."
+//go:generate go run github.com/grantkit/grantkit-go/internal/cmd/reexport -pkg alfaview -prefetch -vendor alfaview -fake alfaviewtest -product invite-bot/1.2 -base https://apis.alfaview.com/json/v1/ -creates "Links.CreateGroupLinks, Links.CreateGuestLinks and Rooms.Create" -session "access token" -login authenticate -store-sees "The store sees the access token and its expiry; never the API key's secret, the password or the refresh token, which stays with the Client that received it."

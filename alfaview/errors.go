@@ -49,6 +49,9 @@ var (
 	// ErrOffsetLoop matches the error that ends Rooms.List and
 	// RoomPage.NextPage when alfaview answers the next offset with the rooms it
 	// has just sent: it ignored the offset, and paging on would never end.
+	// ErrPageLoop matches the same errors.
+	//
+	// Deprecated: use ErrPageLoop, which every package has.
 	ErrOffsetLoop = paging.ErrOffsetLoop
 )
 

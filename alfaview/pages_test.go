@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"testing"
+	"testing/synctest"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -104,4 +105,25 @@ func TestRoomsDeleteAndDestroy(t *testing.T) {
 	require.ErrorIs(t, err, alfaview.ErrRoomNotFound)
 	assert.True(t, errors.Is(err, alfaview.ErrNotFound))
 	assert.Equal(t, 2, srv.AppliedCount(alfaviewtest.OpRoomsDestroy))
+}
+
+// WithPrefetch asks for the next page while the loop works on the
+// current one: by the time the loop body runs for the first room, the
+// second page has been requested, and without it it has not.
+func TestRoomsListPrefetch(t *testing.T) {
+	for prefetch, want := range map[bool]int{false: 1, true: 2} {
+		synctest.Test(t, func(t *testing.T) {
+			srv := alfaviewtest.NewServer(t, alfaviewtest.InMemory())
+			for i := range 5 {
+				srv.AddRoom(alfaview.Room{DisplayName: fmt.Sprint("room ", i)})
+			}
+			c := newClient(t, srv, srv.APIKeyCredentials(), alfaview.WithPrefetch(prefetch))
+			for _, err := range c.Rooms.List(t.Context(), &alfaview.ListRoomsOptions{Limit: 2}) {
+				require.NoError(t, err)
+				synctest.Wait() // the page ahead, if any, has been answered
+				assert.Equal(t, want, sent(srv, pathListRooms), "prefetch %v", prefetch)
+				break
+			}
+		})
+	}
 }

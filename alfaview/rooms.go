@@ -107,7 +107,7 @@ type listRoomsRequest struct {
 // them and stopping after a short page. Breaking out of the loop sends no
 // further request. An error (ErrInvalidParams for a Limit out of range, a
 // blank FilterRoomIDs entry or a PageToken that is not one, before any
-// request) is yielded once and ends the loop; so is ErrOffsetLoop when
+// request) is yielded once and ends the loop; so is ErrPageLoop when
 // alfaview answers the next offset with the rooms it has just sent, which
 // a server that ignores offset would do forever.
 func (s *RoomsService) List(ctx context.Context, opts *ListRoomsOptions, callOpts ...CallOption) iter.Seq2[*Room, error] {
@@ -118,7 +118,7 @@ func (s *RoomsService) List(ctx context.Context, opts *ListRoomsOptions, callOpt
 	return paging.OffsetKeyed(ctx, req.Limit, roomKey, func(ctx context.Context, offset, limit int) ([]*Room, int, error) {
 		rooms, err := s.page(ctx, req, start+offset, callOpts)
 		return rooms, -1, err
-	})
+	}, paging.Prefetch(s.c.cfg.prefetch))
 }
 
 // ListPage returns the one page of rooms that starts at offset, for callers
@@ -177,7 +177,7 @@ func (s *RoomsService) Page(ctx context.Context, opts *ListRoomsOptions, callOpt
 // NextPage fetches the page after p with p's options; opts apply to its
 // request. After the last page (NextPageToken "") it returns nil and
 // ErrNoMorePages. A page that repeats p (alfaview ignored the offset) is
-// an error matching ErrOffsetLoop.
+// an error matching ErrPageLoop.
 func (p *RoomPage) NextPage(ctx context.Context, opts ...CallOption) (*RoomPage, error) {
 	if p == nil || p.NextPageToken == "" {
 		return nil, ErrNoMorePages

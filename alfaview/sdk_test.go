@@ -286,7 +286,7 @@ func TestPermissionGroupRole(t *testing.T) {
 }
 
 // A server that ignores offset answers every page with the first: the
-// walk and the hand pager stop with ErrOffsetLoop instead of paging for
+// walk and the hand pager stop with ErrPageLoop instead of paging for
 // ever.
 func TestRoomsOffsetIgnored(t *testing.T) {
 	m := newMock(t)
@@ -310,14 +310,14 @@ func TestRoomsOffsetIgnored(t *testing.T) {
 		names = append(names, r.DisplayName)
 	}
 	assert.Equal(t, []string{"A", "B"}, names)
-	require.ErrorIs(t, last, alfaview.ErrOffsetLoop)
+	require.ErrorIs(t, last, alfaview.ErrPageLoop)
 	assert.Equal(t, []int{0, 2}, offsets)
 
 	page, err := c.Rooms.Page(context.Background(), &alfaview.ListRoomsOptions{Limit: 2})
 	require.NoError(t, err)
 	next, err := page.NextPage(context.Background())
 	assert.Nil(t, next)
-	require.ErrorIs(t, err, alfaview.ErrOffsetLoop)
+	require.ErrorIs(t, err, alfaview.ErrPageLoop)
 }
 
 // ErrUnauthorized and ErrAuthentication are one value; ErrForbidden

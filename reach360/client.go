@@ -94,7 +94,7 @@ func NewClient(key APIKey, opts ...Option) (*Client, error) {
 	return c, nil
 }
 
-// Format prints the client as reach360.Client{BaseURL:"…"} whatever the
+// Format prints the client as reach360.Client{BaseURL:…} whatever the
 // verb, with a userinfo password and query values in the base URL masked
 // (a proxy's token goes there). Without it, a verb such as %s or %d makes
 // fmt print the fields of the engine behind the client, credentials
@@ -104,7 +104,7 @@ func (c Client) Format(f fmt.State, _ rune) {
 	if c.tc != nil {
 		base = c.tc.RedactedBaseURL()
 	}
-	fmt.Fprintf(f, "reach360.Client{BaseURL:%q}", base)
+	fmt.Fprintf(f, "reach360.Client{BaseURL:%s}", base)
 }
 
 // linkRequest is the request for a nextUrl; see resolveLink.

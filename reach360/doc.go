@@ -24,7 +24,7 @@
 // Lists follow the server's nextUrl links lazily: breaking out of the loop
 // sends no further requests. Every list also has a page-at-a-time twin
 // (Groups.ListPage, Groups.MembersPage, Users.ListPage, …) returning a page
-// with its NextPageToken and a Next method; the list options' PageToken
+// with its NextPageToken and a NextPage method; the list options' PageToken
 // resumes from a saved token. Behind a proxy (WithBaseURL), links on the
 // API's own host are followed on the proxy, and the key never goes to any
 // other host. Failed answers are *Error values that match
@@ -52,4 +52,4 @@
 // What no article shows is marked [inferred] where it is used.
 package reach360
 
-//go:generate go run github.com/grantkit/grantkit-go/internal/cmd/reexport -pkg reach360 -vendor Articulate -fake reach360test -product groupsync/1.2 -base "the region's endpoint (https://api.reach360.com by default)" -base-note "It wins over WithRegion." -creates "Groups.Create and Invitations.Create"
+//go:generate go run github.com/grantkit/grantkit-go/internal/cmd/reexport -pkg reach360 -prefetch -vendor Articulate -fake reach360test -product groupsync/1.2 -base "the region's endpoint (https://api.reach360.com by default)" -base-note "It wins over WithRegion." -creates "Groups.Create and Invitations.Create"

@@ -198,5 +198,5 @@ func ExampleWithRegion() {
 		log.Fatal(err)
 	}
 	fmt.Println(c)
-	// Output: reach360.Client{BaseURL:"https://api.reach360.eu"}
+	// Output: reach360.Client{BaseURL:https://api.reach360.eu}
 }

@@ -76,11 +76,11 @@ var (
 	opDeleteGroup    = &transport.Operation{Name: "groups.delete", Method: http.MethodDelete, Idempotent: true, AlreadyDone: groupGone}
 	opListGroups     = &transport.Operation{Name: "groups.list", Method: http.MethodGet, Idempotent: true}
 	opListMembers    = &transport.Operation{Name: "groups.members", Method: http.MethodGet, Idempotent: true}
-	opAddMember      = &transport.Operation{Name: "groups.add_member", Method: http.MethodPut, Idempotent: true}
-	opRemoveMember   = &transport.Operation{Name: "groups.remove_member", Method: http.MethodDelete, Idempotent: true}
+	opAddMember      = &transport.Operation{Name: "groups.addMember", Method: http.MethodPut, Idempotent: true}
+	opRemoveMember   = &transport.Operation{Name: "groups.removeMember", Method: http.MethodDelete, Idempotent: true}
 	opListReporters  = &transport.Operation{Name: "groups.reporters", Method: http.MethodGet, Idempotent: true}
-	opAddReporter    = &transport.Operation{Name: "groups.add_reporter", Method: http.MethodPut, Idempotent: true}
-	opRemoveReporter = &transport.Operation{Name: "groups.remove_reporter", Method: http.MethodDelete, Idempotent: true}
+	opAddReporter    = &transport.Operation{Name: "groups.addReporter", Method: http.MethodPut, Idempotent: true}
+	opRemoveReporter = &transport.Operation{Name: "groups.removeReporter", Method: http.MethodDelete, Idempotent: true}
 	opListManagers   = &transport.Operation{Name: "groups.managers", Method: http.MethodGet, Idempotent: true}
 )
 
@@ -166,8 +166,9 @@ func (s *GroupsService) ListPage(ctx context.Context, opts *ListGroupsOptions, c
 	return groupPage(ctx, p, token, callOpts)
 }
 
-// NextPage returns the page after page, following its NextURL. After the
-// last page (NextURL == "") it returns a nil page and ErrNoMorePages.
+// NextPage returns the page after page, following its NextPageToken (or,
+// for a page filled in by hand, its NextURL). After the last page it
+// returns a nil page and ErrNoMorePages.
 //
 // Deprecated: use GroupPage.NextPage, the method every page type of the SDK
 // has; NextPage keeps working for pages of any group list.
@@ -175,7 +176,8 @@ func (s *GroupsService) NextPage(ctx context.Context, page *GroupPage, opts ...C
 	if err := check(opListGroups).Check(page != nil, "page", "must not be nil").Err(); err != nil {
 		return nil, err
 	}
-	if page.NextURL == "" {
+	token := first(page.NextPageToken, page.NextURL)
+	if token == "" {
 		return nil, ErrNoMorePages
 	}
 	p := page.pages
@@ -183,7 +185,7 @@ func (s *GroupsService) NextPage(ctx context.Context, page *GroupPage, opts ...C
 		list, _, _ := s.list(nil)
 		p = &list
 	}
-	return groupPage(ctx, *p, page.NextURL, opts)
+	return groupPage(ctx, *p, token, opts)
 }
 
 func (s *GroupsService) list(opts *ListGroupsOptions) (pages[*Group], string, error) {

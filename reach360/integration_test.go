@@ -190,10 +190,10 @@ func TestListPageAndNextPage(t *testing.T) {
 			got = append(got, g.Name)
 		}
 		if pages < 3 {
-			assert.NotEmpty(t, page.NextURL)
-			assert.Regexp(t, "^"+srv.URL+"/groups\\?", page.NextURL)
+			assert.NotEmpty(t, page.NextPageToken)
+			assert.Regexp(t, "^"+srv.URL+"/groups\\?", page.NextPageToken)
 		} else {
-			assert.Empty(t, page.NextURL)
+			assert.Empty(t, page.NextPageToken)
 		}
 	}
 	require.ErrorIs(t, err, reach360.ErrNoMorePages)
@@ -228,7 +228,7 @@ func TestMemberships(t *testing.T) {
 	require.NoError(t, c.Groups.AddMember(ctx, sales.ID, bob.ID))
 	require.NoError(t, c.Groups.AddMember(ctx, sales.ID, ann.ID))
 	require.NoError(t, c.Groups.AddMember(ctx, sales.ID, ann.ID)) // again: no change
-	assert.Equal(t, 2, srv.AppliedCount("groups.add_member"))
+	assert.Equal(t, 2, srv.AppliedCount(reach360test.OpGroupsAddMember))
 	assert.Equal(t, []string{ann.ID, bob.ID}, srv.MemberIDs(sales.ID))
 
 	members := collect(t, c.Groups.Members(ctx, sales.ID, &reach360.ListOptions{Limit: 1}))
@@ -242,7 +242,7 @@ func TestMemberships(t *testing.T) {
 
 	require.NoError(t, c.Groups.RemoveMember(ctx, sales.ID, ann.ID))
 	assert.Equal(t, []string{bob.ID}, srv.MemberIDs(sales.ID))
-	assert.Equal(t, 1, srv.AppliedCount("groups.remove_member"))
+	assert.Equal(t, 1, srv.AppliedCount(reach360test.OpGroupsRemoveMember))
 	groups = names(collect(t, c.Users.Groups(ctx, ann.ID, &reach360.ListOptions{Limit: 1})))
 	assert.Equal(t, []string{"Everyone"}, groups)
 

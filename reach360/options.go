@@ -16,11 +16,3 @@ func WithRegion(r Region) Option {
 func WithAPIVersion(v string) Option {
 	return func(_ *transport.Settings, c *config) { c.apiVersion = v }
 }
-
-// WithPrefetch makes list iterators fetch the next page while the caller
-// works on the current one, hiding a round trip per page. At most one page
-// is fetched ahead, and it is abandoned when the caller stops iterating
-// (that one request may still reach the server).
-func WithPrefetch(on bool) Option {
-	return func(_ *transport.Settings, c *config) { c.prefetch = on }
-}

@@ -120,11 +120,14 @@ func errNilPage() error {
 // Users.ManagingGroupsPage return one.
 type GroupPage struct {
 	Groups []*Group `json:"groups"`
-	// NextPageToken names the following page: Next fetches it, and a list's
+	// NextPageToken names the following page: NextPage fetches it, and a list's
 	// options take it as PageToken to resume later. It is "" on the last
 	// page. It is the server's nextUrl link; treat it as opaque.
 	NextPageToken string `json:"-"`
 	// NextURL is NextPageToken under its older name: the same value.
+	//
+	// Deprecated: use NextPageToken, the field every page type of the SDK
+	// has.
 	NextURL string `json:"nextUrl"`
 
 	pages *pages[*Group]
@@ -163,7 +166,7 @@ func groupPage(ctx context.Context, p pages[*Group], token string, opts []CallOp
 // Groups.ManagersPage return one.
 type UserPage struct {
 	Users []*User
-	// NextPageToken names the following page: Next fetches it, and a list's
+	// NextPageToken names the following page: NextPage fetches it, and a list's
 	// options take it as PageToken to resume later. It is "" on the last
 	// page; treat it as opaque.
 	NextPageToken string
@@ -192,7 +195,7 @@ func userPage(ctx context.Context, p pages[*User], token string, opts []CallOpti
 // page by hand: Invitations.ListPage returns one.
 type InvitationPage struct {
 	Invitations []*Invitation
-	// NextPageToken names the following page: Next fetches it, and
+	// NextPageToken names the following page: NextPage fetches it, and
 	// ListOptions take it as PageToken to resume later. It is "" on the
 	// last page; treat it as opaque.
 	NextPageToken string

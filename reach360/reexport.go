@@ -78,6 +78,14 @@ func WithTimeout(d time.Duration) Option { return transport.WithTimeout[config](
 // filling memory. NewClient rejects a negative n.
 func WithMaxResponseBytes(n int64) Option { return transport.WithMaxResponseBytes[config](n) }
 
+// WithPrefetch makes list iterators fetch the next page while the caller
+// works on the current one, hiding a round trip per page. At most one page
+// is fetched ahead, and it is abandoned when the caller stops iterating
+// (that one request may still reach the server).
+func WithPrefetch(on bool) Option {
+	return func(_ *transport.Settings, c *config) { c.prefetch = on }
+}
+
 // WithRateLimit keeps the client under perSecond requests per second, in
 // bursts of up to burst (at least 1), for every goroutine that uses it:
 // each request (first attempts, retries, logins, pages) waits for its

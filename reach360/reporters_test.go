@@ -91,22 +91,6 @@ func TestReportingGroupsRequest(t *testing.T) {
 	assertHeaders(t, r, false)
 }
 
-func TestReporterAssignmentRequests(t *testing.T) {
-	m := newMock(t)
-	m.on("PUT", base+"/groups/g1/reporters/u1", http.StatusNoContent, "")
-	m.on("DELETE", base+"/groups/g1/reporters/u1", http.StatusNoContent, "")
-	require.NoError(t, m.c.Groups.AddReporter(t.Context(), "g1", "u1"))
-	require.NoError(t, m.c.Groups.RemoveReporter(t.Context(), "g1", "u1"))
-	reqs := m.requests()
-	require.Len(t, reqs, 2)
-	assert.Equal(t, "PUT", reqs[0].Method)
-	assert.Equal(t, "DELETE", reqs[1].Method)
-	for _, r := range reqs {
-		assert.Equal(t, "/groups/g1/reporters/u1", r.Path)
-		assertHeaders(t, r, false)
-	}
-}
-
 // No article shows the managers lists: "managers" (like "reporters") and
 // "users" are both read.
 func TestManagersRequests(t *testing.T) {

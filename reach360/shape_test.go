@@ -1,6 +1,7 @@
 package reach360_test
 
 import (
+	"context"
 	"io"
 	"net/http"
 	"strings"
@@ -236,21 +237,35 @@ func TestDeleteGroupRequest(t *testing.T) {
 	assertHeaders(t, r, false)
 }
 
-func TestMembershipRequests(t *testing.T) {
-	m := newMock(t)
-	m.on("PUT", base+"/groups/g1/users/u1", http.StatusNoContent, "")
-	m.on("DELETE", base+"/groups/g1/users/u1", http.StatusNoContent, "")
+// Members (Group Memberships API) and reporters (the Reporters article's
+// PUT and DELETE) are assigned alike: PUT adds, DELETE removes, no body.
+func TestAssignmentRequests(t *testing.T) {
+	groups := func(m *mockAPI) *reach360.GroupsService { return m.c.Groups }
+	for _, tc := range []struct {
+		kind        string
+		add, remove func(*reach360.GroupsService, context.Context, string, string, ...reach360.CallOption) error
+	}{
+		{"users", (*reach360.GroupsService).AddMember, (*reach360.GroupsService).RemoveMember},
+		{"reporters", (*reach360.GroupsService).AddReporter, (*reach360.GroupsService).RemoveReporter},
+	} {
+		t.Run(tc.kind, func(t *testing.T) {
+			m := newMock(t)
+			path := "/groups/g1/" + tc.kind + "/u1"
+			m.on("PUT", base+path, http.StatusNoContent, "")
+			m.on("DELETE", base+path, http.StatusNoContent, "")
 
-	require.NoError(t, m.c.Groups.AddMember(t.Context(), "g1", "u1"))
-	require.NoError(t, m.c.Groups.RemoveMember(t.Context(), "g1", "u1"))
+			require.NoError(t, tc.add(groups(m), t.Context(), "g1", "u1"))
+			require.NoError(t, tc.remove(groups(m), t.Context(), "g1", "u1"))
 
-	reqs := m.requests()
-	require.Len(t, reqs, 2)
-	assert.Equal(t, "PUT", reqs[0].Method)
-	assert.Equal(t, "DELETE", reqs[1].Method)
-	for _, r := range reqs {
-		assert.Equal(t, "/groups/g1/users/u1", r.Path)
-		assertHeaders(t, r, false)
+			reqs := m.requests()
+			require.Len(t, reqs, 2)
+			assert.Equal(t, "PUT", reqs[0].Method)
+			assert.Equal(t, "DELETE", reqs[1].Method)
+			for _, r := range reqs {
+				assert.Equal(t, path, r.Path)
+				assertHeaders(t, r, false)
+			}
+		})
 	}
 }
 
@@ -274,7 +289,7 @@ func TestListGroupsRequests(t *testing.T) {
 			require.NoError(t, err)
 			require.Len(t, page.Groups, 1)
 			assert.Equal(t, wantDocGroup, *page.Groups[0])
-			assert.Empty(t, page.NextURL)
+			assert.Empty(t, page.NextPageToken)
 
 			r := m.only(t)
 			assert.Equal(t, "GET", r.Method)

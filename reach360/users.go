@@ -106,8 +106,8 @@ var (
 	opGetUser         = &transport.Operation{Name: "users.get", Method: http.MethodGet, Idempotent: true}
 	opDeleteUser      = &transport.Operation{Name: "users.delete", Method: http.MethodDelete, Idempotent: true, AlreadyDone: userGone}
 	opUserGroups      = &transport.Operation{Name: "users.groups", Method: http.MethodGet, Idempotent: true}
-	opReportingGroups = &transport.Operation{Name: "users.reporting_groups", Method: http.MethodGet, Idempotent: true}
-	opManagingGroups  = &transport.Operation{Name: "users.managing_groups", Method: http.MethodGet, Idempotent: true}
+	opReportingGroups = &transport.Operation{Name: "users.reportingGroups", Method: http.MethodGet, Idempotent: true}
+	opManagingGroups  = &transport.Operation{Name: "users.managingGroups", Method: http.MethodGet, Idempotent: true}
 )
 
 // List returns every user, fetching pages as the loop needs them; opts may

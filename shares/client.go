@@ -107,17 +107,32 @@ func checkSecret(name, s string) error {
 	return nil
 }
 
-// Format prints the Client as shares.Client with every verb (and slog).
+// Format prints the Client as shares.Client{BaseURL:…} with every verb
+// (and slog), query values and a userinfo password in the base URL masked.
 // The Client holds its credentials; a printout must not walk into them.
-func (c Client) Format(f fmt.State, verb rune) { formatSafe(f, verb, "shares.Client") }
-
-// Format prints the service as shares.SharesService with every verb, for
-// the same reason as Client.Format.
-func (s SharesService) Format(f fmt.State, verb rune) { formatSafe(f, verb, "shares.SharesService") }
-
-func formatSafe(f fmt.State, verb rune, name string) {
-	if verb == 'q' {
-		name = strconv.Quote(name)
+func (c Client) Format(f fmt.State, verb rune) {
+	var tc *transport.Client
+	if c.Shares != nil {
+		tc = c.Shares.tc
 	}
-	_, _ = io.WriteString(f, name)
+	formatSafe(f, verb, "shares.Client", tc)
+}
+
+// Format prints the service as shares.SharesService{BaseURL:…} with every
+// verb, for the same reason as Client.Format.
+func (s SharesService) Format(f fmt.State, verb rune) {
+	formatSafe(f, verb, "shares.SharesService", s.tc)
+}
+
+// formatSafe writes name{BaseURL:…}, quoted for %q.
+func formatSafe(f fmt.State, verb rune, name string, tc *transport.Client) {
+	base := ""
+	if tc != nil {
+		base = tc.RedactedBaseURL()
+	}
+	s := name + "{BaseURL:" + base + "}"
+	if verb == 'q' {
+		s = strconv.Quote(s)
+	}
+	_, _ = io.WriteString(f, s)
 }

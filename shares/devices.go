@@ -59,6 +59,8 @@ func (s *DevicesService) RemoteActivate(ctx context.Context, deviceID int64, opt
 		Op: resp.Op, Method: resp.Method, Path: resp.Path, Attempts: resp.Attempts, activation: true}
 }
 
-// Format prints the service as shares.DevicesService with every verb, for
-// the same reason as Client.Format.
-func (s DevicesService) Format(f fmt.State, verb rune) { formatSafe(f, verb, "shares.DevicesService") }
+// Format prints the service as shares.DevicesService{BaseURL:…} with
+// every verb, for the same reason as Client.Format.
+func (s DevicesService) Format(f fmt.State, verb rune) {
+	formatSafe(f, verb, "shares.DevicesService", s.tc)
+}

@@ -97,6 +97,9 @@ type Error struct {
 	// activation marks a RemoteActivate answer of 200 whose body reports
 	// the activation failed.
 	activation bool
+	// fromAPI marks an answer whose body was the API's (or the token
+	// endpoint's) JSON error, not a proxy's page or an empty body.
+	fromAPI bool
 }
 
 // Error reads like every grantkit vendor error: "shares: shares.get
@@ -141,29 +144,30 @@ func checkResponse(r *transport.Response) error {
 		return nil
 	}
 	e := &Error{StatusCode: r.StatusCode, Op: r.Op, Method: r.Method, Path: r.Path, Attempts: r.Attempts}
-	e.Code, e.Message = decodeError(r.Body)
+	e.Code, e.Message, e.fromAPI = decodeError(r.Body)
 	return e
 }
 
 // decodeError reads the API's {message, code, errorMessage, errorCode} (the
 // pairs say the same; either may be missing) or the token endpoint's
-// {error, error_description}. Fields of the wrong type are skipped rather
-// than failing the whole body; anything else yields a snippet.
-func decodeError(body []byte) (code, message string) {
+// {error, error_description}, and reports whether it found one. Fields of
+// the wrong type are skipped rather than failing the whole body; anything
+// else yields a snippet.
+func decodeError(body []byte) (code, message string, ok bool) {
 	var m map[string]json.RawMessage
 	if json.Unmarshal(body, &m) == nil {
 		code = field(m, "code", "errorCode")
 		message = field(m, "message", "errorMessage")
 		if code == "" && message == "" {
 			if oc := field(m, "error"); oc != "" {
-				return oc, field(m, "error_description")
+				return oc, field(m, "error_description"), true
 			}
 		}
 		if code != "" || message != "" {
-			return code, message
+			return code, message, true
 		}
 	}
-	return "", transport.Snippet(body, 200)
+	return "", transport.Snippet(body, 200), false
 }
 
 // field returns the first of keys whose value is a non-empty string.

@@ -311,7 +311,7 @@ func TestOAuth2RefreshIsNotReplayedAfterACut(t *testing.T) {
 	_, err := f.c.Shares.List(context.Background(), nil)
 	require.Error(t, err)
 	assert.Equal(t, []string{f.initial}, sentRefreshTokens(t, f.srv), "sent once")
-	assert.Equal(t, 1, f.srv.AppliedCount("oauth.token"), "the server rotated")
+	assert.Equal(t, 1, f.srv.AppliedCount(sharestest.OpOAuthToken), "the server rotated")
 	assert.Empty(t, f.rec.all())
 
 	_, err = f.c.Shares.List(context.Background(), nil)

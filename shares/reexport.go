@@ -186,12 +186,20 @@ var (
 // rotating refresh token is thereby spent exactly once.
 //
 // A store holds one session: give each set of credentials its own (its own
-// key). An implementation has two methods. Load returns the stored bytes,
-// or nil if there are none. CompareAndSwap stores new and returns true only
-// if the stored bytes still equal old (old nil: only if nothing is stored),
-// comparing and writing as one atomic step for every process; else it
-// returns false. It keeps what it stores until it is replaced (no expiry,
-// no eviction), returns when ctx is done, and is safe for concurrent use.
+// key). An implementation must guarantee:
+//
+//   - Load returns the bytes of the last CompareAndSwap that returned true,
+//     unchanged, or nil if nothing is stored; never older bytes, in any
+//     process (no lagging replica or cache in between).
+//   - CompareAndSwap stores new and returns true if the stored bytes equal
+//     old at that moment (old empty: if nothing is stored), and otherwise
+//     changes nothing and returns false. Comparing and writing are one
+//     atomic step for every process: of several calls with the same old, at
+//     most one returns true. An error may leave the write done or not.
+//   - What it stores stays until it is replaced: no expiry, no eviction.
+//   - Both methods return promptly once ctx is done (the Client gives each
+//     call 5 seconds), and are safe for concurrent use.
+//
 // examples/tokenstore-redis implements it on Redis with a GET and a short
 // Lua script.
 //
@@ -203,7 +211,8 @@ var (
 // the call fails with an error matching ErrTokenStore: a refresh without the
 // store could spend the refresh token another replica is spending. A refresh
 // that succeeded is never lost: OnRefresh has the new token, the Client keeps
-// it, and writes it to the store as soon as the store answers again.
+// it, refreshes from it next, and writes it to the store with its next call
+// once the store answers again.
 type TokenStore = auth.TokenStore
 
 // ErrTokenStore matches the error of a call that needed a new token while

@@ -109,7 +109,23 @@ func TestClientPrintsWithoutItsInsides(t *testing.T) {
 	c, err := shares.NewClient(shares.BearerToken("s3cret"))
 	require.NoError(t, err)
 	for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%q", "%d", "%x", "%t"} {
-		assert.Equal(t, "shares.Client", strings.Trim(fmt.Sprintf(verb, c), `"`), verb)
-		assert.Equal(t, "shares.SharesService", strings.Trim(fmt.Sprintf(verb, c.Shares), `"`), verb)
+		assert.Equal(t, "shares.Client{BaseURL:https://api.boldsmartlock.com}", strings.Trim(fmt.Sprintf(verb, c), `"`), verb)
+		assert.Equal(t, "shares.SharesService{BaseURL:https://api.boldsmartlock.com}", strings.Trim(fmt.Sprintf(verb, c.Shares), `"`), verb)
+		assert.Equal(t, "shares.DevicesService{BaseURL:https://api.boldsmartlock.com}", strings.Trim(fmt.Sprintf(verb, *c.Devices), `"`), verb)
+	}
+}
+
+// TestPrintedClientMasksTheBaseURLsQuery: a proxy's key in the base URL's
+// query, or its userinfo password, never shows when the client prints.
+func TestPrintedClientMasksTheBaseURLsQuery(t *testing.T) {
+	c, err := shares.NewClient(shares.BearerToken("tok"),
+		shares.WithBaseURL("https://ops:pr0xy-pass@gateway.example/bold?key=pr0xy-key"))
+	require.NoError(t, err)
+	for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%d"} {
+		for _, v := range []any{c, *c, c.Shares, c.Devices} {
+			out := fmt.Sprintf(verb, v)
+			assert.NotContains(t, out, "pr0xy", verb)
+			assert.Contains(t, out, "{BaseURL:https://ops:", verb)
+		}
 	}
 }

@@ -21,7 +21,9 @@ type Share struct {
 	Organization   *Organization `json:"organization"`
 	CreatorAccount *Account      `json:"creatorAccount"`
 	// ExternalID is the id an integration gave the share, the value the
-	// List filter of the same name matches.
+	// List filter of the same name matches [inferred: the reference names
+	// the filter; its share view does not show the field, so it is read
+	// when present and "" otherwise].
 	ExternalID string `json:"externalId"`
 
 	StartDate Date       `json:"startDate"`

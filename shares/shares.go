@@ -101,7 +101,9 @@ func (s *SharesService) Get(ctx context.Context, shareID int64, opts ...CallOpti
 // Delete removes share shareID, ending the receiver's access. A share that
 // does not exist is ErrShareNotFound, except when an earlier attempt's
 // answer was lost and the retry finds the share gone: the first attempt
-// probably removed it, and either way it is gone, so Delete succeeds.
+// probably removed it, and either way it is gone, so Delete succeeds. Only
+// the API's own 404 "share not found" (its JSON error body) counts as
+// gone; a 404 without it (a proxy, a wrong base URL) fails the call.
 func (s *SharesService) Delete(ctx context.Context, shareID int64, opts ...CallOption) error {
 	if err := checkShareID(opDelete, shareID); err != nil {
 		return err
@@ -140,8 +142,13 @@ func checkShareID(op transport.Operation, id int64) error {
 	return validate.New(ErrInvalidParams, vendor, op.Name).Positive("shareID", id).Err()
 }
 
-// isNotFound is Delete's Operation.AlreadyDone: the share does not exist.
+// isNotFound is Delete's Operation.AlreadyDone: the API answered that the
+// share does not exist. The reference documents 404 "share not found" in
+// the API's error body for the share endpoints (the web-key page; DELETE
+// itself is [inferred]); the message is localised (WithLanguage), so the
+// body's shape is the signal, not its text. Any other 404 says nothing
+// about the share.
 func isNotFound(err error) bool {
 	var e *Error
-	return errors.As(err, &e) && e.StatusCode == http.StatusNotFound
+	return errors.As(err, &e) && e.StatusCode == http.StatusNotFound && e.fromAPI
 }

@@ -38,15 +38,14 @@ type Credentials struct {
 	Password string
 }
 
-// String returns the credentials with the password redacted.
+// String returns the credentials with the password redacted, as
+// viviot.Credentials{UserName:"…", Password:[REDACTED]}.
 func (c Credentials) String() string {
-	return "{UserName:" + c.UserName + " Password:" + redact.String(c.Password) + "}"
-}
-
-// GoString returns the %#v form, with the password redacted.
-func (c Credentials) GoString() string {
 	return fmt.Sprintf("viviot.Credentials{UserName:%q, Password:%s}", c.UserName, redact.String(c.Password))
 }
+
+// GoString is String, so %#v hides the password too.
+func (c Credentials) GoString() string { return c.String() }
 
 // Format prints String (GoString for %#v) whatever the verb, so that no
 // verb, %d or %t included, walks the struct and reaches the password.

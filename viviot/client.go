@@ -67,22 +67,23 @@ func NewClient(a Auth, opts ...Option) (*Client, error) {
 	return c, nil
 }
 
-// Format prints the client as viviot.Client(<base URL>) whatever the verb.
-// Without it, %s would dump the engine's internals, static credentials
-// included, since fmt cannot call methods on unexported fields.
+// Format prints the client as viviot.Client{BaseURL:…} whatever the verb,
+// query values and a userinfo password in the base URL masked. Without it,
+// %s would dump the engine's internals, static credentials included, since
+// fmt cannot call methods on unexported fields.
 func (c Client) Format(f fmt.State, _ rune) {
-	_, _ = io.WriteString(f, "viviot.Client("+baseURL(c.tc)+")")
+	_, _ = io.WriteString(f, "viviot.Client{BaseURL:"+baseURL(c.tc)+"}")
 }
 
-// Format prints the service as viviot.AccessTemplatesService(<base URL>)
+// Format prints the service as viviot.AccessTemplatesService{BaseURL:…}
 // whatever the verb, for the same reason as Client.Format.
 func (s AccessTemplatesService) Format(f fmt.State, _ rune) {
-	_, _ = io.WriteString(f, "viviot.AccessTemplatesService("+baseURL(s.tc)+")")
+	_, _ = io.WriteString(f, "viviot.AccessTemplatesService{BaseURL:"+baseURL(s.tc)+"}")
 }
 
 func baseURL(tc *transport.Client) string {
 	if tc == nil {
 		return ""
 	}
-	return tc.BaseURL().Redacted()
+	return tc.RedactedBaseURL()
 }

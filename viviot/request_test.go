@@ -211,6 +211,44 @@ func TestDeleteQuery(t *testing.T) {
 	require.NoError(t, c.AccessTemplates.Delete(t.Context(), viviot.MustParseGUID("0f8fad5bd9cb469fa16570867728950e")))
 }
 
+// A retried delete counts a 404 as "already deleted" only when it is the
+// service's NotFound (a ResponseStatus); ServiceStack's plain-text 404 for
+// an unknown route, or a proxy's page, must fail the call.
+func TestRetriedDeleteSucceedsOnlyOnTheServicesNotFound(t *testing.T) {
+	cases := []struct {
+		name, contentType, body string
+		gone                    bool
+	}{
+		{"the service's NotFound", "application/json",
+			`{"responseStatus":{"errorCode":"NotFound","message":"Access template not found","errors":[]}}`, true},
+		{"ServiceStack's unknown route", "text/plain",
+			"Handler for Request not found (404):\n\n  Request.HttpMethod: DELETE\n  Request.PathInfo: /access/template\n", false},
+		{"a proxy's HTML 404", "text/html", `<html><body>404 Not Found</body></html>`, false},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c, mt := mockClient(t, viviot.BearerToken("tok-123"))
+			calls := 0
+			mt.RegisterResponder(http.MethodDelete, base+"/access/template", func(*http.Request) (*http.Response, error) {
+				calls++
+				if calls == 1 {
+					return httpmock.NewStringResponse(http.StatusServiceUnavailable, ``), nil
+				}
+				resp := httpmock.NewStringResponse(http.StatusNotFound, tc.body)
+				resp.Header.Set("Content-Type", tc.contentType)
+				return resp, nil
+			})
+			err := c.AccessTemplates.Delete(t.Context(), viviot.MustParseGUID("0f8fad5bd9cb469fa16570867728950e"))
+			assert.Equal(t, 2, calls)
+			if tc.gone {
+				require.NoError(t, err)
+				return
+			}
+			require.ErrorIs(t, err, viviot.ErrNotFound)
+		})
+	}
+}
+
 // TestSeedResponseDecodes reads the sample answer of the metadata page
 // (with its placeholder responseStatus removed: a real success has none).
 func TestSeedResponseDecodes(t *testing.T) {

@@ -60,8 +60,24 @@ func TestSecretsNeverPrinted(t *testing.T) {
 	assert.Contains(t, logs.String(), "accessTemplates.create", "the log did record the calls")
 	assert.Contains(t, out, "ops@example.com", "non-secret fields still show")
 	assert.Equal(t, `viviot.Credentials{UserName:"ops@example.com", Password:[REDACTED]}`, fmt.Sprintf("%#v", creds))
-	assert.Equal(t, `{UserName:ops@example.com Password:[REDACTED]}`, fmt.Sprintf("%+v", creds))
+	assert.Equal(t, `viviot.Credentials{UserName:"ops@example.com", Password:[REDACTED]}`, fmt.Sprintf("%+v", creds))
 	assert.Equal(t, `[REDACTED]`, fmt.Sprint(token))
 	assert.Equal(t, `viviot.BearerToken("[REDACTED]")`, fmt.Sprintf("%#v", token))
-	assert.Equal(t, "viviot.Client("+f.srv.URL+")", fmt.Sprintf("%+v", tokClient))
+	assert.Equal(t, "viviot.Client{BaseURL:"+f.srv.URL+"}", fmt.Sprintf("%+v", tokClient))
+}
+
+// TestPrintedClientMasksTheBaseURLsQuery: a proxy's key in the base URL's
+// query shows masked, as a userinfo password does, in the client and its
+// service whatever the verb.
+func TestPrintedClientMasksTheBaseURLsQuery(t *testing.T) {
+	c, err := viviot.NewClient(viviot.BearerToken("tok"),
+		viviot.WithBaseURL("https://ops:pr0xy-pass@gateway.example/viviot?key=pr0xy-key"))
+	require.NoError(t, err)
+	for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%d"} {
+		for _, v := range []any{c, *c, c.AccessTemplates} {
+			out := fmt.Sprintf(verb, v)
+			assert.NotContains(t, out, "pr0xy", verb)
+			assert.Contains(t, out, "{BaseURL:https://ops:", verb)
+		}
+	}
 }

@@ -110,8 +110,20 @@ var (
 	opList   = &transport.Operation{Name: "accessTemplates.list", Method: http.MethodGet, Idempotent: true}
 	opUpdate = &transport.Operation{Name: "accessTemplates.update", Method: http.MethodPut, Idempotent: true}
 	opDelete = &transport.Operation{Name: "accessTemplates.delete", Method: http.MethodDelete, Idempotent: true,
-		AlreadyDone: func(err error) bool { return errors.Is(err, ErrNotFound) }}
+		AlreadyDone: templateGone}
 )
+
+// templateGone is Delete's Operation.AlreadyDone: the service answered that
+// the template does not exist, with ServiceStack's ResponseStatus errorCode
+// NotFound (the status name an HttpError.NotFound carries). A bare 404,
+// such as ServiceStack's own plain-text "Handler for Request not found" for
+// a wrong base path or a proxy's page, says nothing about the template.
+// The answer of DELETE /access/template for an unknown id is [inferred]:
+// no metadata page shows it.
+func templateGone(err error) bool {
+	var e *Error
+	return errors.As(err, &e) && e.ErrorCode == "NotFound"
+}
 
 var (
 	pathTemplate  = []string{"access", "template"}
@@ -199,8 +211,9 @@ func (s *AccessTemplatesService) List(ctx context.Context, opts *ListAccessTempl
 
 // Delete deletes the template id (DELETE /access/template). A template
 // that does not exist is ErrNotFound, except when the request had to be
-// retried: then an earlier attempt may have deleted it, and a 404 means
-// the work is done.
+// retried: then an earlier attempt may have deleted it, and the service's
+// NotFound answer means the work is done (a 404 without it, from a proxy
+// or a wrong base URL, still fails).
 func (s *AccessTemplatesService) Delete(ctx context.Context, id GUID, opts ...CallOption) error {
 	if err := checkID(opDelete, id); err != nil {
 		return err

@@ -36,6 +36,7 @@ type config struct {
 	// set it, to expire tokens without waiting.
 	now        func() time.Time
 	tokenStore auth.TokenStore
+	prefetch   bool
 }
 
 // Client calls one Engagement Services server. It is safe for concurrent use.
@@ -49,6 +50,7 @@ type Client struct {
 
 	tc       *transport.Client
 	location *time.Location
+	prefetch bool
 }
 
 // NewClient returns a client for the server at baseURL (e.g.
@@ -77,7 +79,7 @@ func NewClient(baseURL string, auth Auth, opts ...Option) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &Client{location: cfg.location}
+	c := &Client{location: cfg.location, prefetch: cfg.prefetch}
 	ta, err := a.build(&builder{client: c, cfg: &cfg, settings: s})
 	if err != nil {
 		return nil, err

@@ -276,6 +276,18 @@ func TestInvalidParamsSendNothing(t *testing.T) {
 			return nil
 		}, []string{"PageSize"}},
 		{"list page start", func() error { _, err := c.Groups.ListPage(ctx, -1, nil); return err }, []string{"start"}},
+		{"user create nil", func() error { _, err := c.Users.Create(ctx, nil); return err }, []string{"params"}},
+		{"user create empty", func() error { _, err := c.Users.Create(ctx, &voltmx.CreateUserParams{}); return err },
+			[]string{"UserName", "Email", "Password", "DisplayName", "PermissionIDs"}},
+		{"user create bad", func() error {
+			_, err := c.Users.Create(ctx, &voltmx.CreateUserParams{UserName: "u", Email: "e", Password: "two words", DisplayName: "d",
+				PermissionIDs: []int64{0}, GroupIDs: []int64{-1}, AppIDs: []string{" "}})
+			return err
+		}, []string{"Password", "PermissionIDs[0]", "GroupIDs[0]", "AppIDs[0]"}},
+		{"user update", func() error { return c.Users.Update(ctx, 0, nil) }, []string{"id", "params"}},
+		{"user update empty", func() error { return c.Users.Update(ctx, 1, &voltmx.UpdateUserParams{}) },
+			[]string{"UserName", "Email", "Password", "DisplayName", "PermissionIDs"}},
+		{"user delete", func() error { return c.Users.Delete(ctx, -4) }, []string{"id"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -145,7 +145,7 @@ func (l *lister[P]) all(ctx context.Context, start, size int, callOpts []CallOpt
 			}
 			cur = p.next
 		}
-	})
+	}, paging.Prefetch(l.c.prefetch))
 }
 
 type pageQuery struct {

@@ -205,6 +205,32 @@ func TestPermissionsWalkEveryPage(t *testing.T) {
 	assert.ErrorIs(t, err, voltmx.ErrNoMorePages)
 }
 
+// A permission with a null name still occupies its index in the page: the
+// next page starts after it, as for a null group.
+func TestNullPermissionDoesNotShiftTheNextStart(t *testing.T) {
+	mt, c := newMock(t, nil)
+	var starts []string
+	mt.RegisterResponder(http.MethodGet, api+"/permissions", func(r *http.Request) (*http.Response, error) {
+		start := r.URL.Query().Get("start")
+		starts = append(starts, start)
+		switch start {
+		case "0":
+			return httpmock.NewStringResponse(200, `{"total":3,"permissions":{"1":"DASHBOARD_ALL","2":null}}`), nil
+		case "2":
+			return httpmock.NewStringResponse(200, `{"total":3,"permissions":{"3":"ADHOC_PUSH"}}`), nil
+		}
+		return httpmock.NewStringResponse(200, `{"total":3,"permissions":{"2":null,"3":"ADHOC_PUSH"}}`), nil
+	})
+	page, err := c.Permissions.ListPage(t.Context(), 0, &voltmx.ListOptions{PageSize: 2})
+	require.NoError(t, err)
+	assert.Equal(t, []voltmx.Permission{{ID: 1, Name: "DASHBOARD_ALL"}}, page.Permissions)
+	assert.Equal(t, "2", page.NextPageToken)
+	page, err = page.NextPage(t.Context())
+	require.NoError(t, err)
+	assert.Equal(t, []voltmx.Permission{{ID: 3, Name: "ADHOC_PUSH"}}, page.Permissions)
+	assert.Equal(t, []string{"0", "2"}, starts)
+}
+
 // A server that ignores start answers the first page again: the walk ends
 // with an error instead of looping or yielding duplicates.
 func TestServerIgnoringStartEndsTheWalk(t *testing.T) {

@@ -128,7 +128,7 @@ func (s *Server) addGroupLinks(c *call, roomID, origin string, creations []group
 		links[i].description = cr.Description
 	}
 	s.groupLinks[roomID] = append(s.groupLinks[roomID], links...)
-	return linksJSON(links), s.newUUID(), "", ""
+	return linksJSON(links), s.ids.UUID(), "", ""
 }
 
 type guestLinkCreation struct {
@@ -200,16 +200,16 @@ func (s *Server) addGuestLinks(c *call, roomID, origin string, creations []guest
 		links[i] = l
 	}
 	s.guestLinks[roomID] = append(s.guestLinks[roomID], links...)
-	return linksJSON(links), s.newUUID(), "", ""
+	return linksJSON(links), s.ids.UUID(), "", ""
 }
 
 // newLink builds a link with a fresh id and 32-character access key. s.mu
 // is held.
 func (s *Server) newLink(c *call, roomID, origin, groupID string, from, until time.Time, dialIn bool) *link {
-	l := &link{id: s.newUUID(), roomID: roomID, origin: origin, permissionGroupID: groupID, validFrom: from, validUntil: until,
-		createdBy: c.userID, createdAt: s.now(), accessKey: s.newKey(32), dialInAllowed: dialIn}
+	l := &link{id: s.ids.UUID(), roomID: roomID, origin: origin, permissionGroupID: groupID, validFrom: from, validUntil: until,
+		createdBy: c.userID, createdAt: s.now(), accessKey: s.ids.Key(32), dialInAllowed: dialIn}
 	if dialIn {
-		l.dialInCode = s.newDigits(8)
+		l.dialInCode = s.ids.Digits(8)
 	}
 	return l
 }
@@ -276,7 +276,7 @@ func (s *Server) removeLink(roomID, id string) (task, code, problem string) {
 		links := byRoom[roomID]
 		if i := slices.IndexFunc(links, func(l *link) bool { return l.id == id }); i >= 0 {
 			byRoom[roomID] = slices.Delete(links, i, i+1)
-			return s.newUUID(), "", ""
+			return s.ids.UUID(), "", ""
 		}
 	}
 	return "", statusNotFound, "link not found"

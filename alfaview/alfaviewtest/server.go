@@ -37,7 +37,6 @@ package alfaviewtest
 //go:generate go run github.com/grantkit/grantkit-go/internal/cmd/reexport -kit -pkg alfaviewtest -sdk alfaview
 
 import (
-	"math/rand/v2"
 	"net/http"
 	"strings"
 	"sync"
@@ -87,7 +86,7 @@ type Server struct {
 	Server *fakekit.Server
 
 	mu           sync.Mutex
-	ids          *rand.Rand
+	ids          *fakekit.IDs
 	lifetime     time.Duration
 	expiredForm  ErrorForm
 	sessions     map[string]*session // by access token
@@ -117,7 +116,7 @@ type session struct {
 // program that makes the same calls gets the same ids.
 func NewServer(tb testing.TB, opts ...Option) *Server {
 	s := &Server{
-		ids:        rand.New(rand.NewChaCha8([32]byte{'a', 'l', 'f', 'a', 'v', 'i', 'e', 'w'})),
+		ids:        fakekit.NewIDs("alfaview"),
 		lifetime:   DefaultTokenLifetime,
 		sessions:   make(map[string]*session),
 		refresh:    make(map[string]string),
@@ -135,7 +134,7 @@ func NewServer(tb testing.TB, opts ...Option) *Server {
 		"guestService.v2/listGuestLinks":             s.listGuestLinks,
 		"guestService.v2/deleteLink":                 s.deleteLink,
 	}
-	s.userID = s.newUUID()
+	s.userID = s.ids.UUID()
 	s.addPermissionGroup("Moderator", 1, alfaview.RoleModerator, map[string]bool{
 		"join": true, "voice": true, "video": true, "screen": true, "chat": true, "chatBroadcast": true, "promote": true})
 	s.addPermissionGroup("Participant", 2, alfaview.RoleParticipant, map[string]bool{

@@ -82,7 +82,7 @@ func (s *Server) AddPermissionGroup(name string, order int, permissions map[stri
 func (s *Server) addPermissionGroup(name string, order int, role alfaview.Role, permissions map[string]bool) alfaview.PermissionGroup {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	g := &permissionGroup{id: s.newUUID(), name: name, order: order, role: string(role), perms: maps.Clone(permissions)}
+	g := &permissionGroup{id: s.ids.UUID(), name: name, order: order, role: string(role), perms: maps.Clone(permissions)}
 	s.groups = append(s.groups, g)
 	return g.public()
 }
@@ -134,7 +134,7 @@ func (s *Server) newRoom(displayName, mode, typ, parentID string) *room {
 	if typ == "" {
 		typ = string(alfaview.RoomTypeRoom)
 	}
-	return &room{id: s.newUUID(), displayName: displayName, mode: mode, typ: typ, parentID: parentID,
+	return &room{id: s.ids.UUID(), displayName: displayName, mode: mode, typ: typ, parentID: parentID,
 		createdAt: s.now(), createdBy: s.userID}
 }
 
@@ -202,40 +202,4 @@ func (s *Server) group(id string) *permissionGroup {
 // now is the fake's clock in UTC, in the whole seconds alfaview stores.
 func (s *Server) now() time.Time {
 	return s.Clock().Now().UTC().Truncate(time.Second)
-}
-
-// newUUID returns a version 4 UUID from the fake's seeded generator. s.mu
-// is held (or the server is not serving yet).
-func (s *Server) newUUID() string {
-	var b [16]byte
-	for i := range 2 {
-		v := s.ids.Uint64()
-		for j := range 8 {
-			b[i*8+j] = byte(v >> (8 * j))
-		}
-	}
-	b[6] = b[6]&0x0f | 0x40
-	b[8] = b[8]&0x3f | 0x80
-	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
-}
-
-const keyAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
-
-// newKey returns n characters of keyAlphabet; access keys are 32 long.
-// s.mu is held.
-func (s *Server) newKey(n int) string {
-	b := make([]byte, n)
-	for i := range b {
-		b[i] = keyAlphabet[s.ids.IntN(len(keyAlphabet))]
-	}
-	return string(b)
-}
-
-// newDigits returns n decimal digits, for dial-in codes. s.mu is held.
-func (s *Server) newDigits(n int) string {
-	b := make([]byte, n)
-	for i := range b {
-		b[i] = byte('0' + s.ids.IntN(10))
-	}
-	return string(b)
 }

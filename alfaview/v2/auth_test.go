@@ -3,6 +3,7 @@ package alfaview_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"strings"
 	"sync"
@@ -184,6 +185,44 @@ func TestGuestTokenDrivesAClient(t *testing.T) {
 	_, err = m.client(info.AccessToken).Auth.TokenInfo(context.Background())
 	require.NoError(t, err)
 	assert.Zero(t, m.logins())
+}
+
+// A guest's access key is what lets them in: a failed link authentication
+// whose answer quotes it shows it masked, in the text and in the details.
+func TestGuestAuthenticationEchoIsMasked(t *testing.T) {
+	const key = "NcHef8FIc17a5jpiWy4fJ0cw2dCRpbFG"
+	echo := reply(401, `{"title":"Unauthorized","status":401,"detail":"unknown access key `+key+`",`+
+		`"errors":[{"location":"body.accessKey","message":"no link has `+key+`","value":"`+key+`"}]}`)
+	for _, tc := range []struct {
+		name, path string
+		call       func(c *alfaview.Client) error
+	}{
+		{"group link", "/v2/auth/group-link", func(c *alfaview.Client) error {
+			_, err := c.Auth.AuthenticateGroupLink(context.Background(), &alfaview.AuthenticateGroupLinkParams{
+				AccessKey: key, CompanyID: "c", DisplayName: "Guest 7", RoomID: "r1"})
+			return err
+		}},
+		{"guest link", "/v2/auth/guest-link", func(c *alfaview.Client) error {
+			_, err := c.Auth.AuthenticateGuestLink(context.Background(), &alfaview.AuthenticateGuestLinkParams{
+				AccessKey: key, CompanyID: "c", RoomID: "r1"})
+			return err
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m := newMock(t)
+			m.on("POST", tc.path, nil, echo)
+			err := tc.call(m.client(apiKey))
+			require.ErrorIs(t, err, alfaview.ErrUnauthorized)
+			var e *alfaview.Error
+			require.ErrorAs(t, err, &e)
+			require.Len(t, e.Details, 1)
+			assert.Equal(t, "[REDACTED]", e.Details[0].Value)
+			for _, s := range []string{err.Error(), fmt.Sprintf("%+v", err), fmt.Sprintf("%#v", e), e.Detail, e.Details[0].Message} {
+				assert.NotContains(t, s, key)
+			}
+			assert.Zero(t, m.logins(), "a guest authentication needs no login")
+		})
+	}
 }
 
 func TestNewClientRefusesBadCredentials(t *testing.T) {

@@ -24,6 +24,7 @@ const (
 type config struct {
 	now        func() time.Time
 	tokenStore auth.TokenStore
+	prefetch   bool
 }
 
 // Client calls alfaview's REST API v2. It is safe for concurrent use;
@@ -49,7 +50,8 @@ type Client struct {
 	// Reports reads attendances and usage statistics.
 	Reports *ReportsService
 
-	tc *transport.Client
+	tc       *transport.Client
+	prefetch bool
 	// credentials is how String shows the credentials. The Client keeps no
 	// credential value of its own: fmt prints the fields of the services'
 	// *Client for verbs such as %s, and would show what they hold raw.
@@ -90,7 +92,7 @@ func NewClient(creds Credentials, opts ...Option) (*Client, error) {
 	if login != nil {
 		login.tc = tc
 	}
-	c := &Client{tc: tc, credentials: creds.String()}
+	c := &Client{tc: tc, prefetch: cfg.prefetch, credentials: creds.String()}
 	c.Auth = &AuthService{c: c}
 	c.Rooms = &RoomsService{c: c}
 	c.PermissionGroups = &PermissionGroupsService{c: c}

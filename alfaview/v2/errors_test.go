@@ -71,6 +71,10 @@ func TestErrorBodies(t *testing.T) {
 			"alfaview: op: 502 Bad Gateway: <html> <body>Bad Gateway</body></html>"},
 		{"empty", 503, ``, alfaview.Error{StatusCode: 503, Title: "Service Unavailable"},
 			"alfaview: op: 503 Service Unavailable"},
+		{"forged details", 422, `{"title":"Unprocessable Entity","errors":[{"location":"body.x\u001b[2J","message":"bad\nlevel=ERROR msg=forged","value":"v"}]}`,
+			alfaview.Error{StatusCode: 422, Type: "about:blank", Title: "Unprocessable Entity", Details: []alfaview.ErrorDetail{
+				{Location: "body.x[2J", Message: "bad level=ERROR msg=forged", Value: "v"}}},
+			"alfaview: op: 422 Unprocessable Entity: (body.x[2J: bad level=ERROR msg=forged)"},
 		{"forged log line", 409, `{"title":"Conflict\u001b[31m","detail":"taken\nlevel=ERROR msg=forged"}`,
 			alfaview.Error{StatusCode: 409, Type: "about:blank", Title: "Conflict[31m", Detail: "taken level=ERROR msg=forged"},
 			"alfaview: op: 409 Conflict[31m: taken level=ERROR msg=forged"},

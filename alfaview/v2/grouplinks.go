@@ -2,13 +2,10 @@ package alfaview
 
 import (
 	"context"
-	"fmt"
 	"iter"
 	"net/http"
-	"slices"
 	"time"
 
-	"github.com/grantkit/grantkit-go/internal/transport"
 	"github.com/grantkit/grantkit-go/internal/validate"
 )
 
@@ -92,22 +89,21 @@ type GroupLinkPage struct {
 // it returns ErrNoMorePages (see RoomPage.NextPage for the loop).
 func (p *GroupLinkPage) NextPage(ctx context.Context, opts ...CallOption) (*GroupLinkPage, error) {
 	if p == nil {
-		return nil, errNilPage(groupLinks.list)
+		return nil, errNilPage(groupLinks.opList)
 	}
-	return nextPage(ctx, groupLinks.list, p.NextPageToken, p.next, opts)
+	return nextPage(ctx, groupLinks.opList, p.NextPageToken, p.next, opts)
 }
 
-var (
-	opCreateGroupLinks = createOp("groupLinks.create")
-	groupLinks         = &linkKind{
-		segment:  "group-links",
-		list:     op("groupLinks.list", http.MethodGet),
-		listRoom: op("groupLinks.listForRoom", http.MethodGet),
-		get:      op("groupLinks.get", http.MethodGet),
-		update:   op("groupLinks.update", http.MethodPatch),
-		erase:    deleteOp("groupLinks.delete"),
-	}
-)
+// groupLinks are the group-link operations.
+var groupLinks = &linkKind[GroupLink]{
+	segment:    "group-links",
+	opCreate:   createOp("groupLinks.create"),
+	opList:     op("groupLinks.list", http.MethodGet),
+	opListRoom: op("groupLinks.listForRoom", http.MethodGet),
+	opGet:      op("groupLinks.get", http.MethodGet),
+	opUpdate:   op("groupLinks.update", http.MethodPatch),
+	opDelete:   deleteOp("groupLinks.delete"),
+}
 
 // Create creates p.Links in room roomID and returns their ids in the order
 // of p.Links. Get returns a link with its JoinLink.
@@ -116,17 +112,14 @@ var (
 // connection breaks after sending, the error is returned and the links may
 // or may not exist; look for them with List before creating them again.
 func (s *GroupLinksService) Create(ctx context.Context, roomID string, p *CreateGroupLinksParams, opts ...CallOption) ([]string, error) {
-	v := check(opCreateGroupLinks).NotEmpty("roomID", roomID).Check(p != nil, "p", "must not be nil")
+	v := check(groupLinks.opCreate).NotEmpty("roomID", roomID).Check(p != nil, "p", "must not be nil")
 	if p != nil {
-		v.Check(len(p.Links) > 0, "Links", "must hold at least one link")
-		for i, l := range p.Links {
-			l.check(v, indexed("Links", i)+".")
-		}
+		checkLinks(v, p.Links)
 	}
 	if err := v.Err(); err != nil {
 		return nil, err
 	}
-	return createLinks(ctx, s.c, &transport.Request{Op: opCreateGroupLinks, Path: []string{"v2", "rooms", roomID, "group-links"}, Body: p}, len(p.Links), opts)
+	return groupLinks.create(ctx, s.c, roomID, p, len(p.Links), opts)
 }
 
 func (l GroupLinkCreate) check(v *validate.Checker, field string) {
@@ -137,10 +130,7 @@ func (l GroupLinkCreate) check(v *validate.Checker, field string) {
 // Get returns the group link with id linkID; a missing one fails with
 // ErrNotFound.
 func (s *GroupLinksService) Get(ctx context.Context, linkID string, opts ...CallOption) (*GroupLink, error) {
-	if err := check(groupLinks.get).NotEmpty("linkID", linkID).Err(); err != nil {
-		return nil, err
-	}
-	return object[GroupLink](ctx, s.c, &transport.Request{Op: groupLinks.get, Path: []string{"v2", "group-links", linkID}}, opts)
+	return groupLinks.get(ctx, s.c, linkID, opts)
 }
 
 // List returns every group link of the company, or of opts.RoomID,
@@ -148,7 +138,7 @@ func (s *GroupLinksService) Get(ctx context.Context, linkID string, opts ...Call
 // the loop sends no further requests. An error is yielded once, with a nil
 // link, and ends the loop.
 func (s *GroupLinksService) List(ctx context.Context, opts *ListLinksOptions, callOpts ...CallOption) iter.Seq2[*GroupLink, error] {
-	return linkSeq[GroupLink](ctx, s.c, groupLinks, opts, callOpts)
+	return groupLinks.seq(ctx, s.c, opts, callOpts)
 }
 
 // ListPage returns one page of group links: the first when pageToken is
@@ -163,7 +153,7 @@ func (s *GroupLinksService) ListPage(ctx context.Context, opts *ListLinksOptions
 }
 
 func (s *GroupLinksService) page(ctx context.Context, q ListLinksOptions, token string, opts []CallOption) (*GroupLinkPage, error) {
-	w, err := linkPage[GroupLink](ctx, s.c, groupLinks, q, token, opts)
+	w, err := groupLinks.page(ctx, s.c, q, token, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -175,7 +165,7 @@ func (s *GroupLinksService) page(ctx context.Context, q ListLinksOptions, token 
 
 // Update changes the fields of group link linkID that u sets.
 func (s *GroupLinksService) Update(ctx context.Context, linkID string, u *GroupLinkUpdate, opts ...CallOption) error {
-	v := check(groupLinks.update).NotEmpty("linkID", linkID).Check(u != nil, "u", "must not be nil")
+	v := check(groupLinks.opUpdate).NotEmpty("linkID", linkID).Check(u != nil, "u", "must not be nil")
 	if u != nil {
 		if u.Description != nil {
 			v.NotEmpty("Description", *u.Description)
@@ -188,43 +178,11 @@ func (s *GroupLinksService) Update(ctx context.Context, linkID string, u *GroupL
 	if err := v.Err(); err != nil {
 		return err
 	}
-	return s.c.do(ctx, &transport.Request{Op: groupLinks.update, Path: []string{"v2", "group-links", linkID}, Body: u}, nil, opts)
+	return groupLinks.update(ctx, s.c, linkID, u, opts)
 }
 
 // Delete deletes group link linkID of room roomID. A retry that finds it
 // gone succeeds: the attempt whose answer was lost deleted it.
 func (s *GroupLinksService) Delete(ctx context.Context, roomID, linkID string, opts ...CallOption) error {
-	if err := check(groupLinks.erase).NotEmpty("roomID", roomID).NotEmpty("linkID", linkID).Err(); err != nil {
-		return err
-	}
-	return s.c.do(ctx, &transport.Request{Op: groupLinks.erase, Path: []string{"v2", "rooms", roomID, "group-links", linkID}}, nil, opts)
-}
-
-// createLinks sends a links create and returns the new ids (model ID[]),
-// which must be one per link asked for.
-func createLinks(ctx context.Context, c *Client, r *transport.Request, want int, opts []CallOption) ([]string, error) {
-	ids, err := list[struct {
-		ID string `json:"id"`
-	}](ctx, c, r, opts)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]string, len(ids))
-	for i, id := range ids {
-		out[i] = id.ID
-	}
-	if len(out) != want || slices.Contains(out, "") {
-		return out, &transport.RequestError{Vendor: vendor, Op: r.Op.Name, Method: r.Op.Method,
-			Err: fmt.Errorf("%w: asked for %d links, the answer names %d ids %v", transport.ErrMalformedResponse, want, len(out), out)}
-	}
-	return out, nil
-}
-
-// checkWindowUpdate checks an update's new validity window when it sets
-// both ends; with one end the other is the link's current one, which only
-// alfaview knows.
-func checkWindowUpdate(v *validate.Checker, from, until *time.Time) {
-	if from != nil && until != nil {
-		checkWindow(v, "", *from, *until)
-	}
+	return groupLinks.delete(ctx, s.c, roomID, linkID, opts)
 }

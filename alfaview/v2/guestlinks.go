@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"time"
 
-	"github.com/grantkit/grantkit-go/internal/transport"
 	"github.com/grantkit/grantkit-go/internal/validate"
 )
 
@@ -103,22 +102,21 @@ type GuestLinkPage struct {
 // it returns ErrNoMorePages (see RoomPage.NextPage for the loop).
 func (p *GuestLinkPage) NextPage(ctx context.Context, opts ...CallOption) (*GuestLinkPage, error) {
 	if p == nil {
-		return nil, errNilPage(guestLinks.list)
+		return nil, errNilPage(guestLinks.opList)
 	}
-	return nextPage(ctx, guestLinks.list, p.NextPageToken, p.next, opts)
+	return nextPage(ctx, guestLinks.opList, p.NextPageToken, p.next, opts)
 }
 
-var (
-	opCreateGuestLinks = createOp("guestLinks.create")
-	guestLinks         = &linkKind{
-		segment:  "guest-links",
-		list:     op("guestLinks.list", http.MethodGet),
-		listRoom: op("guestLinks.listForRoom", http.MethodGet),
-		get:      op("guestLinks.get", http.MethodGet),
-		update:   op("guestLinks.update", http.MethodPatch),
-		erase:    deleteOp("guestLinks.delete"),
-	}
-)
+// guestLinks are the guest-link operations.
+var guestLinks = &linkKind[GuestLink]{
+	segment:    "guest-links",
+	opCreate:   createOp("guestLinks.create"),
+	opList:     op("guestLinks.list", http.MethodGet),
+	opListRoom: op("guestLinks.listForRoom", http.MethodGet),
+	opGet:      op("guestLinks.get", http.MethodGet),
+	opUpdate:   op("guestLinks.update", http.MethodPatch),
+	opDelete:   deleteOp("guestLinks.delete"),
+}
 
 // Create creates p.Links in room roomID and returns their ids in the order
 // of p.Links. Get returns a link with its JoinURL.
@@ -128,23 +126,20 @@ var (
 // or may not exist (and their emails may have gone out); look for them
 // with List before creating them again.
 func (s *GuestLinksService) Create(ctx context.Context, roomID string, p *CreateGuestLinksParams, opts ...CallOption) ([]string, error) {
-	v := check(opCreateGuestLinks).NotEmpty("roomID", roomID).Check(p != nil, "p", "must not be nil")
+	v := check(guestLinks.opCreate).NotEmpty("roomID", roomID).Check(p != nil, "p", "must not be nil")
 	if p != nil {
-		v.Check(len(p.Links) > 0, "Links", "must hold at least one link")
-		for i, l := range p.Links {
-			l.check(v, indexed("Links", i)+".")
-		}
+		checkLinks(v, p.Links)
 	}
 	if err := v.Err(); err != nil {
 		return nil, err
 	}
-	return createLinks(ctx, s.c, &transport.Request{Op: opCreateGuestLinks, Path: []string{"v2", "rooms", roomID, "guest-links"}, Body: p}, len(p.Links), opts)
+	return guestLinks.create(ctx, s.c, roomID, p, len(p.Links), opts)
 }
 
 func (l GuestLinkCreate) check(v *validate.Checker, field string) {
 	v.NotEmpty(field+"DisplayName", l.DisplayName).
-		Check(plainEmail(l.EmailAddress), field+"EmailAddress", "must be an email address such as ada@example.com").
-		Check(localeShape.MatchString(l.Locale), field+"Locale", `must be a language tag such as "de" or "en-US"`).
+		Email(field+"EmailAddress", l.EmailAddress).
+		LanguageTag(field+"Locale", l.Locale).
 		NotEmpty(field+"PermissionGroupID", l.PermissionGroupID)
 	checkWindow(v, field, l.ValidFrom, l.ValidUntil)
 }
@@ -152,10 +147,7 @@ func (l GuestLinkCreate) check(v *validate.Checker, field string) {
 // Get returns the guest link with id linkID; a missing one fails with
 // ErrNotFound.
 func (s *GuestLinksService) Get(ctx context.Context, linkID string, opts ...CallOption) (*GuestLink, error) {
-	if err := check(guestLinks.get).NotEmpty("linkID", linkID).Err(); err != nil {
-		return nil, err
-	}
-	return object[GuestLink](ctx, s.c, &transport.Request{Op: guestLinks.get, Path: []string{"v2", "guest-links", linkID}}, opts)
+	return guestLinks.get(ctx, s.c, linkID, opts)
 }
 
 // List returns every guest link of the company, or of opts.RoomID,
@@ -163,7 +155,7 @@ func (s *GuestLinksService) Get(ctx context.Context, linkID string, opts ...Call
 // the loop sends no further requests. An error is yielded once, with a nil
 // link, and ends the loop.
 func (s *GuestLinksService) List(ctx context.Context, opts *ListLinksOptions, callOpts ...CallOption) iter.Seq2[*GuestLink, error] {
-	return linkSeq[GuestLink](ctx, s.c, guestLinks, opts, callOpts)
+	return guestLinks.seq(ctx, s.c, opts, callOpts)
 }
 
 // ListPage returns one page of guest links: the first when pageToken is
@@ -178,7 +170,7 @@ func (s *GuestLinksService) ListPage(ctx context.Context, opts *ListLinksOptions
 }
 
 func (s *GuestLinksService) page(ctx context.Context, q ListLinksOptions, token string, opts []CallOption) (*GuestLinkPage, error) {
-	w, err := linkPage[GuestLink](ctx, s.c, guestLinks, q, token, opts)
+	w, err := guestLinks.page(ctx, s.c, q, token, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -190,14 +182,14 @@ func (s *GuestLinksService) page(ctx context.Context, q ListLinksOptions, token 
 
 // Update changes guest link linkID as u says.
 func (s *GuestLinksService) Update(ctx context.Context, linkID string, u *GuestLinkUpdate, opts ...CallOption) error {
-	v := check(guestLinks.update).NotEmpty("linkID", linkID).Check(u != nil, "u", "must not be nil")
+	v := check(guestLinks.opUpdate).NotEmpty("linkID", linkID).Check(u != nil, "u", "must not be nil")
 	if u != nil {
 		v.NotEmpty("DisplayName", u.DisplayName)
 		if u.EmailAddress != nil {
-			v.Check(plainEmail(*u.EmailAddress), "EmailAddress", "must be an email address such as ada@example.com")
+			v.Email("EmailAddress", *u.EmailAddress)
 		}
 		if u.Locale != nil {
-			v.Check(localeShape.MatchString(*u.Locale), "Locale", `must be a language tag such as "de" or "en-US"`)
+			v.LanguageTag("Locale", *u.Locale)
 		}
 		if u.PermissionGroupID != nil {
 			v.NotEmpty("PermissionGroupID", *u.PermissionGroupID)
@@ -207,14 +199,11 @@ func (s *GuestLinksService) Update(ctx context.Context, linkID string, u *GuestL
 	if err := v.Err(); err != nil {
 		return err
 	}
-	return s.c.do(ctx, &transport.Request{Op: guestLinks.update, Path: []string{"v2", "guest-links", linkID}, Body: u}, nil, opts)
+	return guestLinks.update(ctx, s.c, linkID, u, opts)
 }
 
 // Delete deletes guest link linkID of room roomID. A retry that finds it
 // gone succeeds: the attempt whose answer was lost deleted it.
 func (s *GuestLinksService) Delete(ctx context.Context, roomID, linkID string, opts ...CallOption) error {
-	if err := check(guestLinks.erase).NotEmpty("roomID", roomID).NotEmpty("linkID", linkID).Err(); err != nil {
-		return err
-	}
-	return s.c.do(ctx, &transport.Request{Op: guestLinks.erase, Path: []string{"v2", "rooms", roomID, "guest-links", linkID}}, nil, opts)
+	return guestLinks.delete(ctx, s.c, roomID, linkID, opts)
 }

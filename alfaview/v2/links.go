@@ -2,9 +2,9 @@ package alfaview
 
 import (
 	"context"
+	"fmt"
 	"iter"
-	"net/mail"
-	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -32,31 +32,71 @@ type ListLinksOptions struct {
 	Limit int `url:"limit,omitempty"`
 }
 
-// linkKind is what group and guest links share: their path segment and
-// operations.
-type linkKind struct {
-	segment                            string // "group-links"
-	list, listRoom, get, update, erase *transport.Operation
+// linkKind is what the group and guest links services share: the same
+// operations on a path segment of their own, answering T (GroupLink or
+// GuestLink). The services keep what differs, their checks and page types.
+type linkKind[T any] struct {
+	segment                                                 string // "group-links"
+	opCreate, opList, opListRoom, opGet, opUpdate, opDelete *transport.Operation
 }
 
-func (k *linkKind) query(opts *ListLinksOptions) (ListLinksOptions, error) {
+// create sends the want links body holds to room roomID and returns the
+// new ids (model ID[]), which must be one per link asked for.
+func (k *linkKind[T]) create(ctx context.Context, c *Client, roomID string, body any, want int, opts []CallOption) ([]string, error) {
+	r := &transport.Request{Op: k.opCreate, Path: []string{"v2", "rooms", roomID, k.segment}, Body: body}
+	ids, err := list[struct {
+		ID string `json:"id"`
+	}](ctx, c, r, opts)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = id.ID
+	}
+	if len(out) != want || slices.Contains(out, "") {
+		return out, &transport.RequestError{Vendor: vendor, Op: r.Op.Name, Method: r.Op.Method,
+			Err: fmt.Errorf("%w: asked for %d links, the answer names %d ids %v", transport.ErrMalformedResponse, want, len(out), out)}
+	}
+	return out, nil
+}
+
+func (k *linkKind[T]) get(ctx context.Context, c *Client, linkID string, opts []CallOption) (*T, error) {
+	if err := check(k.opGet).NotEmpty("linkID", linkID).Err(); err != nil {
+		return nil, err
+	}
+	return object[T](ctx, c, &transport.Request{Op: k.opGet, Path: []string{"v2", k.segment, linkID}}, opts)
+}
+
+func (k *linkKind[T]) update(ctx context.Context, c *Client, linkID string, u any, opts []CallOption) error {
+	return c.do(ctx, &transport.Request{Op: k.opUpdate, Path: []string{"v2", k.segment, linkID}, Body: u}, nil, opts)
+}
+
+func (k *linkKind[T]) delete(ctx context.Context, c *Client, roomID, linkID string, opts []CallOption) error {
+	if err := check(k.opDelete).NotEmpty("roomID", roomID).NotEmpty("linkID", linkID).Err(); err != nil {
+		return err
+	}
+	return c.do(ctx, &transport.Request{Op: k.opDelete, Path: []string{"v2", "rooms", roomID, k.segment, linkID}}, nil, opts)
+}
+
+func (k *linkKind[T]) query(opts *ListLinksOptions) (ListLinksOptions, error) {
 	if opts == nil {
 		return ListLinksOptions{}, nil
 	}
-	listOp := k.list
+	listOp := k.opList
 	if opts.RoomID != "" {
-		listOp = k.listRoom
+		listOp = k.opListRoom
 	}
 	v := check(listOp).Between("Limit", opts.Limit, 1, MaxLinksPageSize, true).
 		Check(opts.RoomID == "" || strings.TrimSpace(opts.RoomID) != "", "RoomID", "must not be only spaces (leave it empty for every room)")
 	return *opts, v.Err()
 }
 
-// linkPage fetches one page of links.
-func linkPage[T any](ctx context.Context, c *Client, k *linkKind, q ListLinksOptions, token string, opts []CallOption) (*wirePage[T], error) {
-	r := &transport.Request{Op: k.list, Path: []string{"v2", k.segment}}
+// page fetches one page of links: the company's, or q.RoomID's.
+func (k *linkKind[T]) page(ctx context.Context, c *Client, q ListLinksOptions, token string, opts []CallOption) (*wirePage[T], error) {
+	r := &transport.Request{Op: k.opList, Path: []string{"v2", k.segment}}
 	if q.RoomID != "" {
-		r = &transport.Request{Op: k.listRoom, Path: []string{"v2", "rooms", q.RoomID, k.segment}}
+		r = &transport.Request{Op: k.opListRoom, Path: []string{"v2", "rooms", q.RoomID, k.segment}}
 	}
 	r.Query = struct {
 		ListLinksOptions
@@ -65,19 +105,36 @@ func linkPage[T any](ctx context.Context, c *Client, k *linkKind, q ListLinksOpt
 	return fetchPage[T](ctx, c, r, token, opts)
 }
 
-// linkSeq walks every page of links.
-func linkSeq[T any](ctx context.Context, c *Client, k *linkKind, opts *ListLinksOptions, callOpts []CallOption) iter.Seq2[*T, error] {
+// seq walks every page of links, lazily.
+func (k *linkKind[T]) seq(ctx context.Context, c *Client, opts *ListLinksOptions, callOpts []CallOption) iter.Seq2[*T, error] {
 	q, err := k.query(opts)
 	if err != nil {
 		return paging.Err[*T](err)
 	}
 	return paging.Cursor(ctx, func(ctx context.Context, token string) ([]*T, string, error) {
-		w, err := linkPage[T](ctx, c, k, q, token, callOpts)
+		w, err := k.page(ctx, c, q, token, callOpts)
 		if err != nil {
 			return nil, "", err
 		}
 		return w.Data, w.NextPageToken, nil
-	})
+	}, paging.Prefetch(c.prefetch))
+}
+
+// checkLinks checks the links of a create: at least one, each valid.
+func checkLinks[L interface {
+	check(*validate.Checker, string)
+}](v *validate.Checker, links []L) {
+	v.Check(len(links) > 0, "Links", "must hold at least one link")
+	checkEach(v, "Links", links)
+}
+
+// checkEach checks every element of the list field, naming it "Links[2].".
+func checkEach[L interface {
+	check(*validate.Checker, string)
+}](v *validate.Checker, field string, links []L) {
+	for i, l := range links {
+		l.check(v, indexed(field, i)+".")
+	}
 }
 
 // checkWindow checks a link's validity window: until after from when both
@@ -88,18 +145,11 @@ func checkWindow(v *validate.Checker, field string, from, until time.Time) {
 	}
 }
 
-// plainEmail accepts a bare address with a dotted domain, nothing else
-// ("Ada <ada@example.com>" is a valid RFC 5322 address, but not what the
-// models' format "email" fields hold).
-func plainEmail(s string) bool {
-	a, err := mail.ParseAddress(s)
-	if err != nil || a.Name != "" || a.Address != s {
-		return false
+// checkWindowUpdate checks an update's new validity window when it sets
+// both ends; with one end the other is the link's current one, which only
+// alfaview knows.
+func checkWindowUpdate(v *validate.Checker, from, until *time.Time) {
+	if from != nil && until != nil {
+		checkWindow(v, "", *from, *until)
 	}
-	_, domain, _ := strings.Cut(s, "@")
-	return strings.Contains(domain, ".") && !strings.HasSuffix(domain, ".")
 }
-
-// localeShape is a BCP 47-like tag ("de", "en-US", "pt_BR"). The models
-// type locale as a free string; this rejects only what cannot be a locale.
-var localeShape = regexp.MustCompile(`^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$`)

@@ -142,12 +142,8 @@ func (s *MeetingsService) Create(ctx context.Context, m *MeetingCreate, opts ...
 		}
 		checkEarlyAccess(v, m.EarlyAccessMinutes)
 		m.RoomFeatures.check(v, "RoomFeatures")
-		for i, l := range m.GroupLinks {
-			l.check(v, indexed("GroupLinks", i)+".")
-		}
-		for i, l := range m.GuestLinks {
-			l.check(v, indexed("GuestLinks", i)+".")
-		}
+		checkEach(v, "GroupLinks", m.GroupLinks)
+		checkEach(v, "GuestLinks", m.GuestLinks)
 	}
 	if err := v.Err(); err != nil {
 		return "", err

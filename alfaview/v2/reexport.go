@@ -81,6 +81,14 @@ func WithTimeout(d time.Duration) Option { return transport.WithTimeout[config](
 // filling memory. NewClient rejects a negative n.
 func WithMaxResponseBytes(n int64) Option { return transport.WithMaxResponseBytes[config](n) }
 
+// WithPrefetch makes list iterators fetch the next page while the caller
+// works on the current one, hiding a round trip per page. At most one page
+// is fetched ahead, and it is abandoned when the caller stops iterating
+// (that one request may still reach the server).
+func WithPrefetch(on bool) Option {
+	return func(_ *transport.Settings, c *config) { c.prefetch = on }
+}
+
 // WithRateLimit keeps the client under perSecond requests per second, in
 // bursts of up to burst (at least 1), for every goroutine that uses it:
 // each request (first attempts, retries, logins, pages) waits for its
@@ -187,12 +195,20 @@ var (
 // token, and a restarted program does only when the stored token is due.
 //
 // A store holds one session: give each set of credentials its own (its own
-// key). An implementation has two methods. Load returns the stored bytes,
-// or nil if there are none. CompareAndSwap stores new and returns true only
-// if the stored bytes still equal old (old nil: only if nothing is stored),
-// comparing and writing as one atomic step for every process; else it
-// returns false. It keeps what it stores until it is replaced (no expiry,
-// no eviction), returns when ctx is done, and is safe for concurrent use.
+// key). An implementation must guarantee:
+//
+//   - Load returns the bytes of the last CompareAndSwap that returned true,
+//     unchanged, or nil if nothing is stored; never older bytes, in any
+//     process (no lagging replica or cache in between).
+//   - CompareAndSwap stores new and returns true if the stored bytes equal
+//     old at that moment (old empty: if nothing is stored), and otherwise
+//     changes nothing and returns false. Comparing and writing are one
+//     atomic step for every process: of several calls with the same old, at
+//     most one returns true. An error may leave the write done or not.
+//   - What it stores stays until it is replaced: no expiry, no eviction.
+//   - Both methods return promptly once ctx is done (the Client gives each
+//     call 5 seconds), and are safe for concurrent use.
+//
 // examples/tokenstore-redis implements it on Redis with a GET and a short
 // Lua script.
 //

@@ -179,7 +179,7 @@ func (s *RoomsService) List(ctx context.Context, opts *ListRoomsOptions, callOpt
 			return nil, "", err
 		}
 		return p.Rooms, p.NextPageToken, nil
-	})
+	}, paging.Prefetch(s.c.prefetch))
 }
 
 // ListPage returns one page of rooms: the first when pageToken is "", else

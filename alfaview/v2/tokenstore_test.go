@@ -1,6 +1,7 @@
 package alfaview_test
 
 import (
+	"net/http"
 	"strings"
 	"testing"
 	"testing/synctest"
@@ -9,6 +10,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	alfaviewv1 "github.com/grantkit/grantkit-go/alfaview"
+	alfaviewv1test "github.com/grantkit/grantkit-go/alfaview/alfaviewtest"
 	alfaview "github.com/grantkit/grantkit-go/alfaview/v2"
 	"github.com/grantkit/grantkit-go/alfaview/v2/alfaviewtest"
 	"github.com/grantkit/grantkit-go/internal/auth"
@@ -70,6 +73,29 @@ func TestTokenStoreOfOtherCredentials(t *testing.T) {
 		assert.ErrorIs(t, err, alfaview.ErrTokenStore)
 		assert.Equal(t, 1, srv.AuthCount())
 	})
+}
+
+// A JSON v1 Client of the same API key names its session alike
+// ("apikey", client id, company id): a store it filled by mistake is
+// refused, and its token is never sent to the REST API v2.
+func TestTokenStoreOfAJSONV1Client(t *testing.T) {
+	v1srv := alfaviewv1test.NewServer(t)
+	v1creds := v1srv.APIKeyCredentials()
+	store := &auth.MemoryStore{}
+	v1, err := alfaviewv1.NewClient(v1creds, append(v1srv.Options(), alfaviewv1.WithTokenStore(store))...)
+	require.NoError(t, err)
+	_, err = v1.PermissionGroups.List(t.Context())
+	require.NoError(t, err)
+
+	m := newMock(t)
+	m.on("GET", "/v2/permission-groups", func(r *http.Request, _ string) {
+		t.Errorf("sent Authorization %q", r.Header.Get("Authorization"))
+	}, reply(200, `[]`))
+	c := m.client(alfaview.APIKeyCredentials{ClientID: v1creds.ClientID, Key: "k", CompanyID: v1creds.CompanyID},
+		alfaview.WithTokenStore(store))
+	_, err = c.PermissionGroups.List(t.Context())
+	assert.ErrorIs(t, err, alfaview.ErrTokenStore)
+	assert.Zero(t, m.calls("GET", "/v2/permission-groups"))
 }
 
 func TestTokenStoreNeedsASession(t *testing.T) {

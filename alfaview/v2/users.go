@@ -85,10 +85,12 @@ func (s *UsersService) Invite(ctx context.Context, inv *UserInvitation, opts ...
 	v := check(opInviteUser).Check(inv != nil, "inv", "must not be nil")
 	if inv != nil {
 		u := inv.User
-		v.Check(plainEmail(u.EmailAddress), "User.EmailAddress", "must be an email address such as ada@example.com").
+		v.Email("User.EmailAddress", u.EmailAddress).
 			NotEmpty("User.FirstName", u.FirstName).
-			NotEmpty("User.LastName", u.LastName).
-			Check(u.Locale == "" || localeShape.MatchString(u.Locale), "User.Locale", `must be a language tag such as "de" or "en-US"`)
+			NotEmpty("User.LastName", u.LastName)
+		if u.Locale != "" {
+			v.LanguageTag("User.Locale", u.Locale)
+		}
 	}
 	if err := v.Err(); err != nil {
 		return err

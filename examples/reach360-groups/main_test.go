@@ -99,7 +99,7 @@ func TestConnectToTheRealAPI(t *testing.T) {
 		c, where, closeFn, err := connect()
 		require.NoError(t, err)
 		closeFn()
-		assert.Equal(t, fmt.Sprintf("reach360.Client{BaseURL:%q}", want), fmt.Sprint(c))
+		assert.Equal(t, "reach360.Client{BaseURL:"+want+"}", fmt.Sprint(c))
 		assert.Contains(t, where, "the Reach 360 API")
 	}
 	t.Setenv("REACH360_REGION", "mars")

@@ -306,11 +306,18 @@ func (c *Cache) obtain(ctx context.Context) (Token, error) {
 			continue
 		}
 		prev, refreshAt := stored, rec.RefreshAt
-		if !ok {
-			c.mu.Lock()
+		c.mu.Lock()
+		pending := c.pending
+		switch {
+		case pending != nil:
+			// The store missed this Cache's last rotation, so what it
+			// holds is spent: refresh from the pending token, and let the
+			// claim write it.
+			prev, refreshAt = pending.tok, pending.refreshAt
+		case !ok:
 			prev, refreshAt = c.tok, c.refreshAt
-			c.mu.Unlock()
 		}
+		c.mu.Unlock()
 		c.claimID = newClaimID()
 		claimed := record{Seq: rec.Seq + 1, Session: c.session, Token: storedOrNil(prev), RefreshAt: refreshAt,
 			Claim: &claim{ID: c.claimID, Until: now.Add(ClaimTTL)}}
@@ -320,6 +327,9 @@ func (c *Cache) obtain(ctx context.Context) (Token, error) {
 		}
 		if !swapped {
 			continue
+		}
+		if pending != nil {
+			c.clearPending(pending)
 		}
 		return c.refresh(ctx, prev, claimed, claimedRaw)
 	}

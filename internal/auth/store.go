@@ -46,7 +46,8 @@ import (
 // CompareAndSwap, so one Client refreshes while the others wait for its
 // record or, if their own token is still valid, keep using it; a claim
 // lapses ClaimTTL after it was made, so a Client that crashed mid-refresh
-// delays the others by at most that. Claims are judged by each host's
+// (or whose store failed as it released its claim) delays the others by at
+// most that. Claims are judged by each host's
 // clock: hosts that share a store should keep their clocks within seconds
 // of each other (NTP), as the vendors' token expiries already require.
 //
@@ -65,8 +66,9 @@ import (
 // ErrTokenStore, because a refresh outside the store would fork the
 // rotation chain between replicas; the others (alfaview, Volt MX, Viviot)
 // log in on their own, as without a store, and share again once the store
-// answers. A rotated refresh token the store did not take is written to it
-// as soon as it answers again.
+// answers. A rotated refresh token the store did not take stays in the
+// Client's memory: its next refresh starts from it (never from the spent
+// one stored), and its next call once the store answers writes it there.
 type TokenStore interface {
 	// Load returns the stored record, or nil if there is none.
 	Load(ctx context.Context) ([]byte, error)
@@ -85,7 +87,8 @@ const (
 	StoreTimeout = 5 * time.Second
 	// ClaimTTL is how long a Client's claim to refresh the stored token
 	// holds others off. It outlasts any refresh (shares gives one a
-	// minute), so a claim lapses only when its holder died.
+	// minute), so a claim lapses only when its holder died or could not
+	// release it.
 	ClaimTTL = 2 * time.Minute
 )
 

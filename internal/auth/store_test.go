@@ -663,3 +663,67 @@ func TestStoreRefusesOtherRecords(t *testing.T) {
 		})
 	}
 }
+
+// A refresh the store did not take leaves the only working refresh token
+// in this Cache's memory: the next refresh starts from it, even when it
+// comes before the Cache has written it back (a rejected access token
+// right after the store recovered), and never from the spent one stored.
+func TestStoreRefreshesFromUnwrittenRotation(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		store := &faultyStore{}
+		v := newChain(10 * time.Minute)
+		var once sync.Once
+		fetch := func(ctx context.Context, prev auth.Token) (auth.Token, error) {
+			tok, err := v.fetch(ctx, prev)
+			if tok.Value == "access-2" {
+				once.Do(func() { store.failCAS.Store(true); store.failLoad.Store(true) })
+			}
+			return tok, err
+		}
+		c := auth.NewCacheFrom(auth.CacheConfig{Fetch: fetch, Store: store, Identity: "chain", Rotating: true})
+		_, err := c.Token(t.Context())
+		require.NoError(t, err)
+
+		time.Sleep(9 * time.Minute)
+		tok, err := c.Token(t.Context())
+		require.NoError(t, err)
+		require.Equal(t, "access-2", tok.Value)
+		require.Equal(t, "refresh-1", storedToken(t, &store.MemoryStore)["extra"], "the store missed the rotation")
+
+		store.failCAS.Store(false)
+		store.failLoad.Store(false)
+		v.revoke()
+		c.Invalidate("access-2")
+		tok, err = c.Token(t.Context())
+		require.NoError(t, err)
+		assert.Equal(t, "access-3", tok.Value)
+		assert.Equal(t, "refresh-3", storedToken(t, &store.MemoryStore)["extra"])
+		v.assertEachSpentOnce(t)
+	})
+}
+
+// A caller that gives up while its refresh is under way does not keep the
+// result from the store: the vendor has rotated, and the other Clients
+// need the new refresh token.
+func TestStoreTakesRefreshOfCallerWhoGaveUp(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		store := &auth.MemoryStore{}
+		v := newChain(10 * time.Minute)
+		ctx, cancel := context.WithCancel(t.Context())
+		c := auth.NewCacheFrom(auth.CacheConfig{Store: store, Identity: "chain", Rotating: true,
+			Fetch: func(fctx context.Context, prev auth.Token) (auth.Token, error) {
+				tok, err := v.fetch(fctx, prev)
+				cancel() // the answer is in, but the caller has gone
+				return tok, err
+			}})
+		_, _ = c.Token(ctx)
+		assert.Equal(t, "refresh-1", storedToken(t, store)["extra"])
+
+		start := time.Now()
+		tok, err := v.cache(store, 0).Token(t.Context())
+		require.NoError(t, err)
+		assert.Equal(t, "access-1", tok.Value, "another Cache adopts it")
+		assert.Zero(t, time.Since(start), "without waiting for a claim to lapse")
+		v.assertEachSpentOnce(t)
+	})
+}

@@ -202,7 +202,7 @@ func TestP5RateLimit(t *testing.T) {
 				if tput := res.throughput(); tput < 0.9*p5Rate {
 					t.Errorf("%.1f writes/s, want at least %.0f", tput, 0.9*p5Rate)
 				}
-				if n := env.fake.AppliedCount("groups.add_member"); n != p5Writes {
+				if n := env.fake.AppliedCount(reach360test.OpGroupsAddMember); n != p5Writes {
 					t.Errorf("the fake applied %d memberships, want %d", n, p5Writes)
 				}
 			})

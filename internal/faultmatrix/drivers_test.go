@@ -147,15 +147,39 @@ func (d *driver) allSecrets() []string {
 
 var vendors = []vendor{
 	{name: "reach360", start: startReach360, noPages: "reach360 authenticates with a static API key: there is no session to expire between pages"},
+	{name: "reach360/invitations", start: startReach360Invitations, noPages: "reach360 authenticates with a static API key: there is no session to expire between pages"},
 	{name: "alfaview", start: startAlfaview},
 	{name: "alfaview/v2", start: startAlfaviewV2},
 	{name: "shares", start: startShares, noPages: "shares.List answers one unpaginated array: there are no pages to expire the OAuth2 session between"},
 	{name: "shares/remote-activation", start: startSharesActivation, noPages: "shares.List answers one unpaginated array: there are no pages to expire the OAuth2 session between"},
 	{name: "voltmx", start: startVoltMX},
+	{name: "voltmx/users", start: startVoltMXUsers, noPages: "the voltmx row expires the session between pages; this row differs only in its write"},
 	{name: "viviot", start: startViviot, noPages: "viviot's AccessTemplates.List answers every template at once: there are no pages to expire the session between"},
 }
 
 func startReach360(t *testing.T, o options) *driver {
+	d, _ := startReach360Client(t, o)
+	return d
+}
+
+// startReach360Invitations is startReach360 whose write invites someone
+// (Invitations.Create): a replay once it may have reached the API would
+// send a second invitation email, or meet invite_pending.
+func startReach360Invitations(t *testing.T, o options) *driver {
+	d, c := startReach360Client(t, o)
+	n := 0
+	d.write = func(ctx context.Context) error {
+		n++
+		_, err := c.Invitations.Create(ctx, reach360.InvitationParams{Email: "invitee-" + strconv.Itoa(n) + "@example.com"})
+		return err
+	}
+	d.writeEP = endpoint{http.MethodPost, "/invitations", "invitations.create"}
+	d.applied = reach360test.OpInvitationsCreate
+	return d
+}
+
+// startReach360Client returns the reach360 driver and its client.
+func startReach360Client(t *testing.T, o options) (*driver, *reach360.Client) {
 	srv := reach360test.NewServer(t, fakekit.InMemory())
 	d := newDriver(srv.Server)
 	g := srv.AddGroup("Sales")
@@ -178,7 +202,7 @@ func startReach360(t *testing.T, o options) *driver {
 	d.readEP = endpoint{http.MethodGet, "/groups/" + g.ID, "groups.get"}
 	d.writeEP = endpoint{http.MethodPost, "/groups", "groups.create"}
 	d.readReplayable = true
-	d.applied = "groups.create"
+	d.applied = reach360test.OpGroupsCreate
 	d.apiError = func(err error) (int, int, bool) {
 		var e *reach360.Error
 		if !errors.As(err, &e) {
@@ -188,7 +212,7 @@ func startReach360(t *testing.T, o options) *driver {
 	}
 	d.secrets = []string{string(srv.APIKey())}
 	d.settle(t)
-	return d
+	return d, c
 }
 
 func startAlfaview(t *testing.T, o options) *driver {
@@ -360,7 +384,7 @@ func startSharesClient(t *testing.T, o options) (*driver, *shares.Client, int64)
 	d.readEP = endpoint{http.MethodGet, fmt.Sprintf("/v2/shares/%d", ref.ShareID), "shares.get"}
 	d.writeEP = endpoint{http.MethodPost, "/v2/shares", "shares.create"}
 	d.readReplayable = true
-	d.applied = "shares.create"
+	d.applied = sharestest.OpSharesCreate
 	d.authCount, d.expire = srv.AuthCount, srv.ExpireSessions
 	d.apiError = func(err error) (int, int, bool) {
 		var e *shares.Error
@@ -380,6 +404,30 @@ func startSharesClient(t *testing.T, o options) (*driver, *shares.Client, int64)
 }
 
 func startVoltMX(t *testing.T, o options) *driver {
+	d, _ := startVoltMXClient(t, o)
+	return d
+}
+
+// startVoltMXUsers is startVoltMX whose write creates a console user
+// (Users.Create), which a replay would create twice or meet "User already
+// exists".
+func startVoltMXUsers(t *testing.T, o options) *driver {
+	d, c := startVoltMXClient(t, o)
+	n := 0
+	d.write = func(ctx context.Context) error {
+		n++
+		name := "user" + strconv.Itoa(n)
+		_, err := c.Users.Create(ctx, &voltmx.CreateUserParams{UserName: name, Email: name + "@example.com",
+			Password: "Pw-" + name, DisplayName: "User " + strconv.Itoa(n), PermissionIDs: []int64{1}})
+		return err
+	}
+	d.writeEP = endpoint{http.MethodPost, voltmxtest.ContextPath + "/api/v1/accessmgmt/users", "users.create"}
+	d.applied = voltmxtest.OpUsersCreate
+	return d
+}
+
+// startVoltMXClient returns the voltmx driver and its client.
+func startVoltMXClient(t *testing.T, o options) (*driver, *voltmx.Client) {
 	srv := voltmxtest.NewServer(t, fakekit.InMemory())
 	d := newDriver(srv.Server)
 	groups := make([]voltmxtest.Group, 5)
@@ -407,7 +455,7 @@ func startVoltMX(t *testing.T, o options) *driver {
 	d.readEP = endpoint{http.MethodGet, fmt.Sprintf("%s/%d", api, groups[0].ID), "groups.get"}
 	d.writeEP = endpoint{http.MethodPost, api, "groups.create"}
 	d.readReplayable = true
-	d.applied = "groups.create"
+	d.applied = voltmxtest.OpGroupsCreate
 	d.iterate = func(ctx context.Context, between func()) (int, error) {
 		n := 0
 		for _, err := range c.Groups.List(ctx, &voltmx.ListOptions{PageSize: 2}) {
@@ -432,7 +480,7 @@ func startVoltMX(t *testing.T, o options) *driver {
 	}
 	d.secrets = []string{voltmxtest.Password}
 	d.settle(t)
-	return d
+	return d, c
 }
 
 func startViviot(t *testing.T, o options) *driver {

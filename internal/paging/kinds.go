@@ -13,9 +13,9 @@ import (
 // every vendor package re-exports.
 var ErrPageLoop = errors.New("paging does not advance")
 
-// ErrCursorLoop means a server answered a page with a link to that same
-// page.
-var ErrCursorLoop = fmt.Errorf("%w: the next-page cursor repeats the current one", ErrPageLoop)
+// ErrCursorLoop means a server answered a page with a link to a page it
+// had already sent: that page itself, or one before it.
+var ErrCursorLoop = fmt.Errorf("%w: the next-page cursor leads back to a page already fetched", ErrPageLoop)
 
 // ErrOffsetLoop means a server answered the next offset with the page it
 // had just sent: it ignores the offset. It is the offset twin of
@@ -28,16 +28,34 @@ var ErrNoMorePages = errors.New("no more pages")
 
 // Cursor iterates pages linked by a next-page cursor (Reach 360's nextUrl):
 // fetch is called with "" for the first page and returns the items and the
-// next cursor, "" on the last page.
+// next cursor, "" on the last page. A walk whose cursors come back to a page
+// already fetched ends with ErrCursorLoop: at once for a page that links to
+// itself, after at most one more round for a longer cycle.
 func Cursor[T any](ctx context.Context, fetch func(ctx context.Context, cursor string) ([]T, string, error), opts ...Option) iter.Seq2[T, error] {
-	return Seq(ctx, "", func(ctx context.Context, cursor string) (Page[T, string], error) {
-		items, next, err := fetch(ctx, cursor)
-		if err == nil && next != "" && next == cursor {
-			// A server that links a page to itself would be walked forever.
-			return Page[T, string]{}, fmt.Errorf("%w: the next-page link repeats the current one", ErrCursorLoop)
-		}
-		return Page[T, string]{Items: items, Next: next, Last: next == ""}, err
-	}, opts...)
+	return func(yield func(T, error) bool) {
+		// Brent's cycle detection: one saved cursor, saved again after 1, 2,
+		// 4, … steps, catches a cycle of any length in constant memory, so
+		// a walk of a million pages holds no more than one of ten. The state
+		// is per walk, so ranging over the iterator again starts afresh;
+		// fetches run one after the other, in prefetch mode too.
+		saved, power, steps := "", 1, 0
+		Seq(ctx, "", func(ctx context.Context, cursor string) (Page[T, string], error) {
+			items, next, err := fetch(ctx, cursor)
+			if err != nil {
+				return Page[T, string]{}, err
+			}
+			if next == "" {
+				return Page[T, string]{Items: items, Last: true}, nil
+			}
+			if next == cursor || next == saved {
+				return Page[T, string]{}, ErrCursorLoop
+			}
+			if steps++; steps == power {
+				saved, power, steps = next, 2*power, 0
+			}
+			return Page[T, string]{Items: items, Next: next}, nil
+		}, opts...)(yield)
+	}
 }
 
 // Offset iterates offset/limit pages. fetch returns the page at offset and
@@ -75,7 +93,7 @@ func OffsetKeyed[T any](ctx context.Context, limit int, key func(T) string, fetc
 	}
 }
 
-// RepeatedPage returns an error wrapping ErrOffsetLoop when page holds the
+// RepeatedPage returns ErrOffsetLoop when page holds the
 // same items as prev, compared by key in order: what a server that ignores
 // the offset answers for every page after the first. An empty page never
 // repeats; it ends a walk anyway.
@@ -88,7 +106,7 @@ func RepeatedPage[T any](prev, page []T, key func(T) string) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("%w: the page at the next offset holds the same %d items as the page before it", ErrOffsetLoop, len(page))
+	return ErrOffsetLoop
 }
 
 // Err returns an iterator that yields err once and ends: what a list method

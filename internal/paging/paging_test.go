@@ -430,6 +430,61 @@ func TestCursorThatRepeatsItselfEnds(t *testing.T) {
 	assert.Equal(t, 2, calls)
 }
 
+// Links that lead back to a page already fetched (1 → 2 → 3 → 2) end the
+// walk too, in both modes: the page with the link back is the error, as a
+// page that links to itself is; the next walk starts afresh.
+func TestCursorCycleEnds(t *testing.T) {
+	next := map[string]string{"": "p2", "p2": "p3", "p3": "p2"}
+	for _, m := range modes {
+		t.Run(m.name, func(t *testing.T) {
+			var calls atomic.Int32
+			seq := paging.Cursor(t.Context(), func(_ context.Context, cursor string) ([]string, string, error) {
+				if calls.Add(1) > 5 {
+					t.Error("kept walking a cycle of links")
+					return nil, "", errPage
+				}
+				return []string{"item@" + cursor}, next[cursor], nil
+			}, m.opts...)
+			for range 2 {
+				calls.Store(0)
+				items, errs := collectStrings(seq)
+				assert.Equal(t, []string{"item@", "item@p2"}, items)
+				require.Len(t, errs, 1)
+				assert.ErrorIs(t, errs[0], paging.ErrCursorLoop)
+				assert.Equal(t, int32(3), calls.Load())
+			}
+		})
+	}
+}
+
+// A long cycle (pages 1 to 40, then 11 to 40 again and again) ends too,
+// once it has been walked at most once more.
+func TestCursorLongCycleEnds(t *testing.T) {
+	calls := 0
+	var errs []error
+	for _, err := range paging.Cursor(t.Context(), func(_ context.Context, cursor string) ([]int, string, error) {
+		if calls++; calls > 200 {
+			t.Fatal("kept walking a cycle of links")
+		}
+		n := 0
+		if cursor != "" {
+			n, _ = strconv.Atoi(cursor)
+		}
+		next := n + 1
+		if next > 40 {
+			next = 11
+		}
+		return []int{n}, strconv.Itoa(next), nil
+	}) {
+		if err != nil {
+			errs = append(errs, err)
+		}
+	}
+	require.Len(t, errs, 1)
+	assert.ErrorIs(t, errs[0], paging.ErrCursorLoop)
+	assert.LessOrEqual(t, calls, 40+2*30, "the cycle of 30 pages is walked at most twice")
+}
+
 // A server that ignores the offset answers every page with the first one:
 // the walk yields that page once, then ends with ErrOffsetLoop.
 func TestOffsetIgnoredEnds(t *testing.T) {

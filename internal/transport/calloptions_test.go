@@ -185,6 +185,20 @@ func TestFailedAnswerEchoingCredentialsIsMasked(t *testing.T) {
 	assert.NotContains(t, err.Error(), "p%40ss%2Fw0rd", "the form-encoded echo is masked")
 }
 
+// A secret that contains another (a refresh token built around the access
+// token, say) is masked whole, whatever order the request lists them in.
+func TestNestedSecretsAreMaskedWhole(t *testing.T) {
+	const inner, outer = "Sup3rSecret1", "rt.Sup3rSecret1.tail-of-the-refresh-token"
+	mt := newMock(t)
+	script(mt, http.MethodPost, baseURL+"/token", reply{status: http.StatusBadRequest, body: `{"code":"bad","message":"refresh token ` + outer + ` is spent"}`})
+	tc := newClientConfig(t, mt, transport.Config{Auth: auth.Bearer(inner)})
+	_, err := tc.Do(context.Background(), &transport.Request{Op: opCreate, Path: []string{"token"},
+		Form: map[string][]string{"refresh_token": {outer}}, Secrets: []string{outer}}, nil)
+	require.Error(t, err)
+	assert.NotContains(t, err.Error(), "tail-of-the-refresh-token")
+	assert.Contains(t, err.Error(), "refresh token [REDACTED] is spent")
+}
+
 func TestNullBodyIsNotAnEmptyResult(t *testing.T) {
 	mt := newMock(t)
 	script(mt, http.MethodGet, baseURL+"/things/1", ok(" null\n"))

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"net/url"
+	"slices"
 
 	"github.com/grantkit/grantkit-go/internal/redact"
 )
@@ -37,8 +38,13 @@ func (c *Client) secretsOf(r *Request, o *Outgoing) []string {
 // maskSecrets replaces each secret in body, as sent and in the escaped
 // forms an echo may quote it in (a JSON string, a form or query value),
 // with redact.Mask. It reports whether anything was replaced; body itself is
-// never modified.
+// never modified. The longest secrets go first: one that contains another
+// would otherwise keep the rest of itself around the shorter one's mask.
 func maskSecrets(body []byte, secrets []string) ([]byte, bool) {
+	if len(secrets) > 1 {
+		secrets = slices.Clone(secrets)
+		slices.SortFunc(secrets, func(a, b string) int { return len(b) - len(a) })
+	}
 	changed := false
 	for _, s := range secrets {
 		if len(s) < minSecretLen {

@@ -47,7 +47,7 @@ func (s *Server) createGroup(w http.ResponseWriter, r *http.Request) {
 		if aerr != nil {
 			return nil, aerr
 		}
-		s.MarkApplied("groups.create")
+		s.MarkApplied(OpGroupsCreate)
 		return s.groupJSON(g), nil
 	})
 }
@@ -91,7 +91,7 @@ func (s *Server) updateGroup(w http.ResponseWriter, r *http.Request) {
 	s.do(w, http.StatusNoContent, func() (any, *apiError) {
 		changed, aerr := s.st.renameGroup(r.PathValue("groupId"), name)
 		if changed {
-			s.MarkApplied("groups.update")
+			s.MarkApplied(OpGroupsUpdate)
 		}
 		return nil, aerr
 	})
@@ -101,33 +101,21 @@ func (s *Server) deleteGroup(w http.ResponseWriter, r *http.Request) {
 	s.do(w, http.StatusNoContent, func() (any, *apiError) {
 		aerr := s.st.deleteGroup(r.PathValue("groupId"))
 		if aerr == nil {
-			s.MarkApplied("groups.delete")
+			s.MarkApplied(OpGroupsDelete)
 		}
 		return nil, aerr
 	})
 }
 
 func (s *Server) listMembers(w http.ResponseWriter, r *http.Request) {
-	lq, aerr := parseList(r, "")
-	if aerr != nil {
-		writeError(w, aerr)
-		return
-	}
-	s.do(w, http.StatusOK, func() (any, *apiError) {
-		g, aerr := s.st.group(r.PathValue("groupId"))
-		if aerr != nil {
-			return nil, aerr
-		}
-		users, next := s.st.users.page(lq.from, lq.limit, func(u *user) bool { return s.st.isMember(g, u) })
-		return s.usersPage(r, lq, users, next), nil
-	})
+	s.listGroupUsers(w, r, "users", (*store).isMember)
 }
 
 func (s *Server) addMember(w http.ResponseWriter, r *http.Request) {
 	s.do(w, http.StatusNoContent, func() (any, *apiError) {
 		added, aerr := s.st.addMember(r.PathValue("groupId"), r.PathValue("userId"))
 		if added {
-			s.MarkApplied("groups.add_member")
+			s.MarkApplied(OpGroupsAddMember)
 		}
 		return nil, aerr
 	})
@@ -137,7 +125,7 @@ func (s *Server) removeMember(w http.ResponseWriter, r *http.Request) {
 	s.do(w, http.StatusNoContent, func() (any, *apiError) {
 		removed, aerr := s.st.removeMember(r.PathValue("groupId"), r.PathValue("userId"))
 		if removed {
-			s.MarkApplied("groups.remove_member")
+			s.MarkApplied(OpGroupsRemoveMember)
 		}
 		return nil, aerr
 	})
@@ -177,26 +165,14 @@ func (s *Server) deleteUser(w http.ResponseWriter, r *http.Request) {
 	s.do(w, http.StatusNoContent, func() (any, *apiError) {
 		aerr := s.st.deleteUser(r.PathValue("userId"))
 		if aerr == nil {
-			s.MarkApplied("users.delete")
+			s.MarkApplied(OpUsersDelete)
 		}
 		return nil, aerr
 	})
 }
 
 func (s *Server) userGroups(w http.ResponseWriter, r *http.Request) {
-	lq, aerr := parseList(r, "")
-	if aerr != nil {
-		writeError(w, aerr)
-		return
-	}
-	s.do(w, http.StatusOK, func() (any, *apiError) {
-		u, aerr := s.st.user(r.PathValue("userId"))
-		if aerr != nil {
-			return nil, aerr
-		}
-		groups, next := s.st.groups.page(lq.from, lq.limit, func(g *group) bool { return s.st.isMember(g, u) })
-		return s.groupsPage(r, lq, groups, next), nil
-	})
+	s.listUserGroups(w, r, "", (*store).isMember)
 }
 
 func (s *Server) groupsPage(r *http.Request, lq listQuery, groups []*group, next int64) groupsPage {

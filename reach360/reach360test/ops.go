@@ -12,16 +12,16 @@ const (
 	OpGroupsDelete = "groups.delete"
 	// OpGroupsAddMember counts a user added to a group (Groups.AddMember);
 	// adding an existing member changes nothing and is not counted.
-	OpGroupsAddMember = "groups.add_member"
+	OpGroupsAddMember = "groups.addMember"
 	// OpGroupsRemoveMember counts a user removed from a group
 	// (Groups.RemoveMember).
-	OpGroupsRemoveMember = "groups.remove_member"
+	OpGroupsRemoveMember = "groups.removeMember"
 	// OpGroupsAddReporter counts a reporter added to a group
 	// (Groups.AddReporter); adding one again is not counted.
-	OpGroupsAddReporter = "groups.add_reporter"
+	OpGroupsAddReporter = "groups.addReporter"
 	// OpGroupsRemoveReporter counts a reporter removed from a group
 	// (Groups.RemoveReporter); removing one who was not is not counted.
-	OpGroupsRemoveReporter = "groups.remove_reporter"
+	OpGroupsRemoveReporter = "groups.removeReporter"
 	// OpUsersDelete counts a user deleted (Users.Delete).
 	OpUsersDelete = "users.delete"
 	// OpInvitationsCreate counts an invitation created

@@ -107,23 +107,10 @@ func (s *Server) ManagerIDs(groupID string) []string {
 	return s.userIDs(groupID, (*store).manages)
 }
 
-func (s *Server) userIDs(groupID string, keep func(*store, *user, *group) bool) []string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	g := s.st.groups.byID[groupID]
-	if g == nil {
-		return nil
-	}
-	ids := []string{}
-	for _, u := range s.st.users.items {
-		if keep(s.st, u, g) {
-			ids = append(ids, u.ID)
-		}
-	}
-	return ids
-}
-
-// listGroupUsers answers a group's reporters or managers under key.
+// listGroupUsers answers a list of a group's users, those keep accepts:
+// its members as the Group Memberships article shows them ({"users",
+// "nextUrl"}), or its reporters or managers under key with the groupUrl
+// the Reporters article's answer carries.
 func (s *Server) listGroupUsers(w http.ResponseWriter, r *http.Request, key string, keep func(*store, *user, *group) bool) {
 	lq, aerr := parseList(r, "")
 	if aerr != nil {
@@ -137,6 +124,9 @@ func (s *Server) listGroupUsers(w http.ResponseWriter, r *http.Request, key stri
 		}
 		users, next := s.st.users.page(lq.from, lq.limit, func(u *user) bool { return keep(s.st, u, g) })
 		page := s.usersPage(r, lq, users, next)
+		if key == "users" {
+			return page, nil
+		}
 		return map[string]any{"groupUrl": s.groupJSON(g).URL, key: page.Users, "nextUrl": page.NextURL}, nil
 	})
 }
@@ -171,9 +161,13 @@ func (s *Server) setReporter(on bool) http.HandlerFunc {
 	}
 }
 
-// listUserGroups answers a reporter's reporting groups or a manager's
-// managing groups: the groups assigned to them ("Everyone" as itself).
-func (s *Server) listUserGroups(w http.ResponseWriter, r *http.Request, role string, m func(*store) map[string]map[string]bool) {
+// listUserGroups answers a list of a user's groups, those keep accepts:
+// the groups the user belongs to as the Group Memberships article shows
+// them ({"groups", "nextUrl"}; role ""), or a reporter's reporting groups
+// or a manager's managing groups, the groups assigned to them ("Everyone"
+// as itself), with the userUrl the Reporters article's answer carries. A
+// user without the role gets invalid_user_role.
+func (s *Server) listUserGroups(w http.ResponseWriter, r *http.Request, role string, keep func(*store, *user, *group) bool) {
 	lq, aerr := parseList(r, "")
 	if aerr != nil {
 		writeError(w, aerr)
@@ -184,20 +178,22 @@ func (s *Server) listUserGroups(w http.ResponseWriter, r *http.Request, role str
 		if aerr != nil {
 			return nil, aerr
 		}
-		if u.Role != role {
+		if role != "" && u.Role != role {
 			return nil, invalidUserRole(u, role)
 		}
-		assigned := m(s.st)[u.ID]
-		groups, next := s.st.groups.page(lq.from, lq.limit, func(g *group) bool { return assigned[g.ID] })
+		groups, next := s.st.groups.page(lq.from, lq.limit, func(g *group) bool { return keep(s.st, u, g) })
 		page := s.groupsPage(r, lq, groups, next)
+		if role == "" {
+			return page, nil
+		}
 		return map[string]any{"userUrl": s.userJSON(u).URL, "groups": page.Groups, "nextUrl": page.NextURL}, nil
 	})
 }
 
 func (s *Server) reportingGroups(w http.ResponseWriter, r *http.Request) {
-	s.listUserGroups(w, r, reach360.RoleReporter, func(st *store) map[string]map[string]bool { return st.reporting })
+	s.listUserGroups(w, r, reach360.RoleReporter, func(st *store, u *user, g *group) bool { return st.reporting[u.ID][g.ID] })
 }
 
 func (s *Server) managingGroups(w http.ResponseWriter, r *http.Request) {
-	s.listUserGroups(w, r, reach360.RoleManager, func(st *store) map[string]map[string]bool { return st.managing })
+	s.listUserGroups(w, r, reach360.RoleManager, func(st *store, u *user, g *group) bool { return st.managing[u.ID][g.ID] })
 }

@@ -153,6 +153,12 @@ func (s *Server) Users() []reach360.User {
 // MemberIDs returns the ids of a group's members in list order; nil for a
 // missing group.
 func (s *Server) MemberIDs(groupID string) []string {
+	return s.userIDs(groupID, (*store).isMember)
+}
+
+// userIDs returns the ids of the users keep accepts for the group, in list
+// order; nil for a missing group.
+func (s *Server) userIDs(groupID string, keep func(*store, *user, *group) bool) []string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	g := s.st.groups.byID[groupID]
@@ -161,7 +167,7 @@ func (s *Server) MemberIDs(groupID string) []string {
 	}
 	ids := []string{}
 	for _, u := range s.st.users.items {
-		if s.st.isMember(g, u) {
+		if keep(s.st, u, g) {
 			ids = append(ids, u.ID)
 		}
 	}

@@ -204,7 +204,9 @@ func (st *store) deleteUser(id string) *apiError {
 	return nil
 }
 
-func (st *store) isMember(g *group, u *user) bool {
+// isMember reports whether u is a member of g; every user is one of
+// "Everyone".
+func (st *store) isMember(u *user, g *group) bool {
 	return g.everyone || st.members[g.ID][u.ID]
 }
 

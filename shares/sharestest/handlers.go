@@ -105,7 +105,7 @@ func (s *Server) doCreate(b *shareBody) reply {
 	sh.id = s.nextID("share")
 	sh.token = newUUID()
 	s.shares[sh.id] = sh
-	s.Server.MarkApplied("shares.create")
+	s.Server.MarkApplied(OpSharesCreate)
 	return reply{http.StatusOK, shareRef{ShareID: sh.id, Token: sh.token}}
 }
 
@@ -141,7 +141,7 @@ func (s *Server) doUpdate(id int64, b *shareBody) reply {
 		next.autoRemoveAfter = *a
 	}
 	*sh = next
-	s.Server.MarkApplied("shares.update")
+	s.Server.MarkApplied(OpSharesUpdate)
 	return reply{http.StatusOK, shareRef{ShareID: sh.id, Token: sh.token}}
 }
 
@@ -318,7 +318,7 @@ func (s *Server) deleteShare(w http.ResponseWriter, r *http.Request) {
 	rp := shareNotFound()
 	if s.shares[id] != nil {
 		delete(s.shares, id)
-		s.Server.MarkApplied("shares.delete")
+		s.Server.MarkApplied(OpSharesDelete)
 		rp = reply{http.StatusNoContent, nil}
 	}
 	s.mu.Unlock()
@@ -353,7 +353,7 @@ func (s *Server) doCreateWebKey(id int64) reply {
 		return apiReply(http.StatusBadRequest, codeInvalidInput, "Web key already exists")
 	}
 	sh.webKey = WebKeyBaseURL + newUUID()
-	s.Server.MarkApplied("shares.createWebKey")
+	s.Server.MarkApplied(OpSharesCreateWebKey)
 	return reply{http.StatusOK, sh.webKey}
 }
 

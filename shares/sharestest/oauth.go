@@ -59,7 +59,7 @@ func (s *Server) refresh(old string) reply {
 	access := newUUID()
 	s.tokens[access] = &accessToken{scopes: scopes, expiry: s.clock.Now().Add(s.accessTTL), session: true}
 	s.authCount++
-	s.Server.MarkApplied("oauth.token")
+	s.Server.MarkApplied(OpOAuthToken)
 	return reply{http.StatusOK, tokenReply{
 		AccessToken:  access,
 		RefreshToken: next,

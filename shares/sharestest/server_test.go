@@ -95,7 +95,7 @@ func TestCreateExamplesFromTheReference(t *testing.T) {
 	assert.Equal(t, 400, status)
 	assert.Equal(t, `{"message":"Invalid input","code":"invalidInputErrorError","errorMessage":"Invalid input","errorCode":"invalidInputErrorError"}`,
 		strings.TrimSpace(body), "the documented body, field for field and in order")
-	assert.Equal(t, 1, srv.AppliedCount("shares.create"))
+	assert.Equal(t, 1, srv.AppliedCount(sharestest.OpSharesCreate))
 }
 
 func TestCreateRejectsWhatTheAPIRejects(t *testing.T) {

@@ -51,3 +51,29 @@ func TestSetTokenLifetime(t *testing.T) {
 		})
 	}
 }
+
+// TestTemplateReadersReturnCopies: what AddTemplate was given and what
+// Template and Templates return share no memory with the stored template,
+// down to a thing's optional numbers.
+func TestTemplateReadersReturnCopies(t *testing.T) {
+	srv := viviottest.NewServer(t)
+	door := srv.AddThing(viviottest.Thing{Name: "Front door"})
+	from, count := 8, 3
+	seed := viviottest.AccessTemplate{Name: "Guests", Things: []viviot.ThingAccess{{
+		ThingID: door.ID, AvailableFrom: &from, AccessCount: &count, Permission: []string{"open"}}}}
+	stored := srv.AddTemplate(seed)
+	from, count = 0, 0
+	seed.Things[0].Permission[0] = "changed"
+
+	got, ok := srv.Template(stored.ID)
+	require.True(t, ok)
+	*got.Things[0].AvailableFrom = 99
+	got.Things[0].Permission[0] = "changed"
+	*srv.Templates()[0].Things[0].AccessCount = 99
+
+	again, _ := srv.Template(stored.ID)
+	assert.Equal(t, 8, *again.Things[0].AvailableFrom)
+	assert.Equal(t, 3, *again.Things[0].AccessCount)
+	assert.Equal(t, []string{"open"}, again.Things[0].Permission)
+	assert.Nil(t, again.Things[0].AvailableTo)
+}

@@ -65,13 +65,27 @@ type AccessTemplate struct {
 	Version        int
 }
 
+// clone copies t down to its things' optional numbers, so that neither a
+// caller's seed nor a reader's copy shares memory with the stored state.
 func (t *AccessTemplate) clone() AccessTemplate {
 	c := *t
 	c.Things = slices.Clone(t.Things)
 	for i := range c.Things {
-		c.Things[i].Permission = slices.Clone(c.Things[i].Permission)
+		ta := &c.Things[i]
+		ta.Permission = slices.Clone(ta.Permission)
+		ta.AvailableFrom = cloneInt(ta.AvailableFrom)
+		ta.AvailableTo = cloneInt(ta.AvailableTo)
+		ta.AccessCount = cloneInt(ta.AccessCount)
 	}
 	return c
+}
+
+func cloneInt(p *int) *int {
+	if p == nil {
+		return nil
+	}
+	v := *p
+	return &v
 }
 
 // AddUser adds u (replacing a user of the same name, which ServiceStack

@@ -23,7 +23,7 @@ func (s *Server) createTemplate(r *http.Request, u *User) (any, *apiError) {
 		return nil, e
 	}
 	s.templates = append(s.templates, t)
-	s.MarkApplied(OpCreate)
+	s.MarkApplied(OpAccessTemplatesCreate)
 	return dataBody{Data: s.view(t, true)}, nil
 }
 
@@ -50,7 +50,7 @@ func (s *Server) updateTemplate(r *http.Request, _ *User) (any, *apiError) {
 		return nil, e
 	}
 	*t = *next
-	s.MarkApplied(OpUpdate)
+	s.MarkApplied(OpAccessTemplatesUpdate)
 	return dataBody{Data: s.view(t, true)}, nil
 }
 
@@ -127,7 +127,7 @@ func (s *Server) deleteTemplate(r *http.Request, _ *User) (any, *apiError) {
 		return nil, newError(http.StatusNotFound, "NotFound", "Access template "+hexID(id)+" not found")
 	}
 	s.templates = slices.Delete(s.templates, i, i+1)
-	s.MarkApplied(OpDelete)
+	s.MarkApplied(OpAccessTemplatesDelete)
 	return struct{}{}, nil
 }
 

@@ -115,24 +115,21 @@ func (in groupInput) apply(g *Group) {
 
 func (s *Server) createGroup(w http.ResponseWriter, r *http.Request) {
 	in, msg := readGroup(r)
-	if msg != "" {
-		writeMessage(w, http.StatusBadRequest, msg)
-		return
-	}
+	var id int64
 	s.mu.Lock()
-	if msg = s.checkGroup(in, 0); msg != "" {
-		s.mu.Unlock()
-		writeMessage(w, http.StatusBadRequest, msg)
-		return
+	if msg == "" {
+		msg = s.checkGroup(in, 0)
 	}
-	s.nextGroupID++
-	g := &Group{ID: s.nextGroupID, CreatedBy: requestUser(r), CreatedAt: s.now()}
-	in.apply(g)
-	s.groups[g.ID] = g
+	if msg == "" {
+		s.nextGroupID++
+		g := &Group{ID: s.nextGroupID, CreatedBy: requestUser(r), CreatedAt: s.now()}
+		in.apply(g)
+		s.groups[g.ID] = g
+		id = g.ID
+		s.MarkApplied(OpGroupsCreate)
+	}
 	s.mu.Unlock()
-	s.MarkApplied(OpGroupsCreate)
-	// The server answers the new id as a string.
-	fakekit.WriteJSON(w, http.StatusOK, map[string]string{"id": strconv.FormatInt(g.ID, 10), "message": "Details added successfully"})
+	s.answerWrite(w, msg, id, "Details added successfully")
 }
 
 func (s *Server) listGroups(w http.ResponseWriter, r *http.Request) {
@@ -172,16 +169,13 @@ func (s *Server) modifyGroup(w http.ResponseWriter, r *http.Request) {
 	case msg == "":
 		msg = s.checkGroup(in, id)
 	}
-	if msg != "" {
-		s.mu.Unlock()
-		writeMessage(w, http.StatusBadRequest, msg)
-		return
+	if msg == "" {
+		in.apply(g)
+		g.ModifiedBy, g.ModifiedAt = requestUser(r), s.now()
+		s.MarkApplied(OpGroupsUpdate)
 	}
-	in.apply(g)
-	g.ModifiedBy, g.ModifiedAt = requestUser(r), s.now()
 	s.mu.Unlock()
-	s.MarkApplied(OpGroupsUpdate)
-	fakekit.WriteJSON(w, http.StatusOK, map[string]string{"message": "Details updated successfully", "id": strconv.FormatInt(id, 10)})
+	s.answerWrite(w, msg, id, "Details updated successfully")
 }
 
 func (s *Server) deleteGroup(w http.ResponseWriter, r *http.Request) {
@@ -200,14 +194,22 @@ func (s *Server) deleteGroup(w http.ResponseWriter, r *http.Request) {
 		msg = msgActiveDelete
 	default:
 		delete(s.groups, id)
+		s.MarkApplied(OpGroupsDelete)
 	}
 	s.mu.Unlock()
+	s.answerWrite(w, msg, id, "Group Deleted successfully")
+}
+
+// answerWrite answers a create, modify or delete of a group or user, once
+// s.mu is released: with the 400 sentence msg when there is one, else 200
+// with the {"id","message"} of the write pages, the id as a string as the
+// real server sends it.
+func (s *Server) answerWrite(w http.ResponseWriter, msg string, id int64, message string) {
 	if msg != "" {
 		writeMessage(w, http.StatusBadRequest, msg)
 		return
 	}
-	s.MarkApplied(OpGroupsDelete)
-	fakekit.WriteJSON(w, http.StatusOK, map[string]string{"id": strconv.FormatInt(id, 10), "message": "Group Deleted successfully"})
+	fakekit.WriteJSON(w, http.StatusOK, map[string]string{"id": strconv.FormatInt(id, 10), "message": message})
 }
 
 // listPermissions is "Get All Permissions by Pagination": a page of the

@@ -3,7 +3,6 @@ package voltmxtest
 import (
 	"net/http"
 	"slices"
-	"strconv"
 	"strings"
 	"unicode"
 
@@ -120,24 +119,21 @@ func (s *Server) applyUser(in userInput, u *User) {
 
 func (s *Server) createUser(w http.ResponseWriter, r *http.Request) {
 	in, msg := readUser(r)
-	if msg != "" {
-		writeMessage(w, http.StatusBadRequest, msg)
-		return
-	}
+	var id int64
 	s.mu.Lock()
-	if msg = s.checkUser(in, 0); msg != "" {
-		s.mu.Unlock()
-		writeMessage(w, http.StatusBadRequest, msg)
-		return
+	if msg == "" {
+		msg = s.checkUser(in, 0)
 	}
-	s.nextUserID++
-	u := &User{ID: s.nextUserID, CreatedBy: requestUser(r), CreatedAt: s.now()}
-	s.applyUser(in, u)
-	s.users[u.ID] = u
+	if msg == "" {
+		s.nextUserID++
+		u := &User{ID: s.nextUserID, CreatedBy: requestUser(r), CreatedAt: s.now()}
+		s.applyUser(in, u)
+		s.users[u.ID] = u
+		id = u.ID
+		s.MarkApplied(OpUsersCreate)
+	}
 	s.mu.Unlock()
-	s.MarkApplied(OpUsersCreate)
-	// As for groups, the new id is answered as a string.
-	fakekit.WriteJSON(w, http.StatusOK, map[string]string{"id": strconv.FormatInt(u.ID, 10), "message": "Details added successfully"})
+	s.answerWrite(w, msg, id, "Details added successfully")
 }
 
 func (s *Server) listUsers(w http.ResponseWriter, r *http.Request) {
@@ -180,16 +176,13 @@ func (s *Server) modifyUser(w http.ResponseWriter, r *http.Request) {
 	default:
 		msg = s.checkUser(in, id)
 	}
-	if msg != "" {
-		s.mu.Unlock()
-		writeMessage(w, http.StatusBadRequest, msg)
-		return
+	if msg == "" {
+		s.applyUser(in, u)
+		u.ModifiedBy, u.ModifiedAt = requestUser(r), s.now()
+		s.MarkApplied(OpUsersUpdate)
 	}
-	s.applyUser(in, u)
-	u.ModifiedBy, u.ModifiedAt = requestUser(r), s.now()
 	s.mu.Unlock()
-	s.MarkApplied(OpUsersUpdate)
-	fakekit.WriteJSON(w, http.StatusOK, map[string]string{"message": "Details updated successfully", "id": strconv.FormatInt(id, 10)})
+	s.answerWrite(w, msg, id, "Details updated successfully")
 }
 
 func (s *Server) deleteUser(w http.ResponseWriter, r *http.Request) {
@@ -211,13 +204,9 @@ func (s *Server) deleteUser(w http.ResponseWriter, r *http.Request) {
 		for _, g := range s.groups {
 			g.UserIDs = slices.DeleteFunc(g.UserIDs, func(m int64) bool { return m == id })
 		}
+		s.MarkApplied(OpUsersDelete)
 	}
 	s.mu.Unlock()
-	if msg != "" {
-		writeMessage(w, http.StatusBadRequest, msg)
-		return
-	}
-	s.MarkApplied(OpUsersDelete)
 	// The page's sample, trailing space included.
-	fakekit.WriteJSON(w, http.StatusOK, map[string]string{"message": "User deleted successfully ", "id": strconv.FormatInt(id, 10)})
+	s.answerWrite(w, msg, id, "User deleted successfully ")
 }

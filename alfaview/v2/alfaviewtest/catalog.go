@@ -19,7 +19,7 @@ func (s *Server) seedPermissionGroups() {
 }
 
 func (s *Server) addPermissionGroup(name string, p Permissions) PermissionGroup {
-	g := PermissionGroup{ID: s.newUUID(), Name: name, Permissions: p}
+	g := PermissionGroup{ID: s.ids.UUID(), Name: name, Permissions: p}
 	s.groups = append(s.groups, g)
 	return g
 }

@@ -62,7 +62,7 @@ func utc(t *time.Time) *time.Time {
 // addGroupLink stores a group link. s.mu is held.
 func (s *Server) addGroupLink(roomID, origin, createdBy string, in groupLinkIn) *groupLinkRec {
 	l := &groupLinkRec{seq: s.next(), GroupLink: GroupLink{
-		ID: s.newUUID(), RoomID: roomID, Description: in.Description, PermissionGroupID: in.PermissionGroupID,
+		ID: s.ids.UUID(), RoomID: roomID, Description: in.Description, PermissionGroupID: in.PermissionGroupID,
 		DialInAllowed: in.DialInAllowed, AccessKey: s.newAccessKey(), Origin: origin,
 		ValidFrom: utc(in.ValidFrom), ValidUntil: utc(in.ValidUntil), CreatedAt: s.now(), CreatedBy: createdBy,
 	}}
@@ -77,7 +77,7 @@ func (s *Server) addGroupLink(roomID, origin, createdBy string, in groupLinkIn) 
 // addGuestLink stores a guest link. s.mu is held.
 func (s *Server) addGuestLink(roomID, origin, createdBy string, in guestLinkIn) *guestLinkRec {
 	l := &guestLinkRec{seq: s.next(), GuestLink: GuestLink{
-		ID: s.newUUID(), RoomID: roomID, DisplayName: in.DisplayName, EmailAddress: in.EmailAddress,
+		ID: s.ids.UUID(), RoomID: roomID, DisplayName: in.DisplayName, EmailAddress: in.EmailAddress,
 		Locale: in.Locale, PermissionGroupID: in.PermissionGroupID, DialInAllowed: in.DialInAllowed,
 		AccessKey: s.newAccessKey(), Origin: origin, ValidFrom: utc(in.ValidFrom), ValidUntil: utc(in.ValidUntil),
 		CreatedAt: s.now(), CreatedBy: createdBy,
@@ -152,77 +152,53 @@ func (s *Server) createGuestLinks(c *call) (reply, *problem) {
 
 // listGroupLinks is GET /v2/group-links and GET
 // /v2/rooms/{roomId}/group-links (pageToken, limit →
-// PaginatedBodyListGroupLink), in creation order. A room that does not
-// exist has no links: "Returns an empty array if the room does not exist"
-// (the SDK's listGroupLinksForRoom and listGuestLinksForRoom).
+// PaginatedBodyListGroupLink).
 func (s *Server) listGroupLinks(c *call) (reply, *problem) {
-	roomID, from, limit, scope, p := s.linkQuery(c, "group-links")
-	if p != nil {
-		return fail(p)
-	}
-	return ok(pageOf(s.groupLinks, func(l *groupLinkRec) int64 { return l.seq }, from, limit,
-		func(l *groupLinkRec) bool { return roomID == "" || l.RoomID == roomID },
-		scope, func(l *groupLinkRec) any { return l.public() }))
+	return listLinks(c, s.groupLinks, "group-links")
 }
 
 // listGuestLinks is GET /v2/guest-links and GET
 // /v2/rooms/{roomId}/guest-links (→ PaginatedBodyListGuestLink).
 func (s *Server) listGuestLinks(c *call) (reply, *problem) {
-	roomID, from, limit, scope, p := s.linkQuery(c, "guest-links")
-	if p != nil {
+	return listLinks(c, s.guestLinks, "guest-links")
+}
+
+// listLinks answers a link list, in creation order: a room's when the path
+// names one, else the company's (lib/Api: limit 100 by default, at most
+// 500). A room that does not exist has no links: "Returns an empty array
+// if the room does not exist" (the SDK's listGroupLinksForRoom and
+// listGuestLinksForRoom).
+func listLinks[L storedLink](c *call, links []L, list string) (reply, *problem) {
+	roomID := c.r.PathValue("roomId")
+	q := c.query()
+	limit := q.limit(100, 500)
+	scope := list + "|" + roomID
+	from := q.pageToken(scope)
+	if p := q.problem(); p != nil {
 		return fail(p)
 	}
-	return ok(pageOf(s.guestLinks, func(l *guestLinkRec) int64 { return l.seq }, from, limit,
-		func(l *guestLinkRec) bool { return roomID == "" || l.RoomID == roomID },
-		scope, func(l *guestLinkRec) any { return l.public() }))
-}
-
-// linkQuery reads a link list's room, page and limit (lib/Api: default 100,
-// at most 500).
-func (s *Server) linkQuery(c *call, list string) (roomID string, from int64, limit int, scope string, p *problem) {
-	roomID = c.r.PathValue("roomId")
-	q := c.query()
-	limit = q.limit(100, 500)
-	scope = list + "|" + roomID
-	from = q.pageToken(scope)
-	if p := q.problem(); p != nil {
-		return "", 0, 0, "", p
-	}
-	return roomID, from, limit, scope, nil
-}
-
-func (s *Server) groupLink(id string) *groupLinkRec {
-	i := slices.IndexFunc(s.groupLinks, func(l *groupLinkRec) bool { return l.ID == id })
-	if i < 0 {
-		return nil
-	}
-	return s.groupLinks[i]
-}
-
-func (s *Server) guestLink(id string) *guestLinkRec {
-	i := slices.IndexFunc(s.guestLinks, func(l *guestLinkRec) bool { return l.ID == id })
-	if i < 0 {
-		return nil
-	}
-	return s.guestLinks[i]
+	return ok(pageOf(links, func(l L) int64 { return l.order() }, from, limit,
+		func(l L) bool { return roomID == "" || l.roomOf() == roomID },
+		scope, func(l L) any { return l.answer() }))
 }
 
 // getGroupLink is GET /v2/group-links/{id} → GroupLink.
 func (s *Server) getGroupLink(c *call) (reply, *problem) {
-	l := s.groupLink(c.r.PathValue("id"))
-	if l == nil {
-		return fail(notFound("group link " + c.r.PathValue("id")))
-	}
-	return ok(l.public())
+	return getLink(c, s.groupLinks, "group link")
 }
 
 // getGuestLink is GET /v2/guest-links/{id} → GuestLink.
 func (s *Server) getGuestLink(c *call) (reply, *problem) {
-	l := s.guestLink(c.r.PathValue("id"))
-	if l == nil {
-		return fail(notFound("guest link " + c.r.PathValue("id")))
+	return getLink(c, s.guestLinks, "guest link")
+}
+
+func getLink[L storedLink](c *call, links []L, kind string) (reply, *problem) {
+	id := c.r.PathValue("id")
+	l, found := findLink(links, id)
+	if !found {
+		return fail(notFound(kind + " " + id))
 	}
-	return ok(l.public())
+	return ok(l.answer())
 }
 
 // linkRoom is the room of a link about to change.
@@ -251,8 +227,8 @@ func (s *Server) updateGroupLink(c *call) (reply, *problem) {
 		return fail(p)
 	}
 	id := c.r.PathValue("id")
-	l := s.groupLink(id)
-	if l == nil {
+	l, found := findLink(s.groupLinks, id)
+	if !found {
 		return fail(notFound("group link " + id))
 	}
 	if p := s.linkRoom(c, l.RoomID); p != nil {
@@ -294,8 +270,8 @@ func (s *Server) updateGuestLink(c *call) (reply, *problem) {
 		return fail(p)
 	}
 	id := c.r.PathValue("id")
-	l := s.guestLink(id)
-	if l == nil {
+	l, found := findLink(s.guestLinks, id)
+	if !found {
 		return fail(notFound("guest link " + id))
 	}
 	if p := s.linkRoom(c, l.RoomID); p != nil {
@@ -337,35 +313,37 @@ func (s *Server) dialIn(allowed bool, code string, change *bool) (bool, string) 
 	return false, ""
 }
 
-// deleteGroupLink is DELETE /v2/rooms/{roomId}/group-links/{id} → 204; a
-// link of another room is 404.
+// deleteGroupLink is DELETE /v2/rooms/{roomId}/group-links/{id} → 204.
 func (s *Server) deleteGroupLink(c *call) (reply, *problem) {
-	r, p := s.managedRoom(c)
-	if p != nil {
+	var p *problem
+	if s.groupLinks, p = removeLink(s, c, s.groupLinks, "group link"); p != nil {
 		return fail(p)
 	}
-	id := c.r.PathValue("id")
-	l := s.groupLink(id)
-	if l == nil || l.RoomID != r.ID {
-		return fail(notFound("group link " + id + " in room " + r.ID))
-	}
-	s.groupLinks = slices.DeleteFunc(s.groupLinks, func(x *groupLinkRec) bool { return x == l })
 	s.MarkApplied(OpGroupLinksDelete)
 	return done()
 }
 
 // deleteGuestLink is DELETE /v2/rooms/{roomId}/guest-links/{id} → 204.
 func (s *Server) deleteGuestLink(c *call) (reply, *problem) {
-	r, p := s.managedRoom(c)
-	if p != nil {
+	var p *problem
+	if s.guestLinks, p = removeLink(s, c, s.guestLinks, "guest link"); p != nil {
 		return fail(p)
 	}
-	id := c.r.PathValue("id")
-	l := s.guestLink(id)
-	if l == nil || l.RoomID != r.ID {
-		return fail(notFound("guest link " + id + " in room " + r.ID))
-	}
-	s.guestLinks = slices.DeleteFunc(s.guestLinks, func(x *guestLinkRec) bool { return x == l })
 	s.MarkApplied(OpGuestLinksDelete)
 	return done()
+}
+
+// removeLink returns links without the one the path names; a link of
+// another room is 404, as a missing one. s.mu is held.
+func removeLink[L storedLink](s *Server, c *call, links []L, kind string) ([]L, *problem) {
+	r, p := s.managedRoom(c)
+	if p != nil {
+		return links, p
+	}
+	id := c.r.PathValue("id")
+	l, found := findLink(links, id)
+	if !found || l.roomOf() != r.ID {
+		return links, notFound(kind + " " + id + " in room " + r.ID)
+	}
+	return slices.DeleteFunc(links, func(x L) bool { return x == l }), nil
 }

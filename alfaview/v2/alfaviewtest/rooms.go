@@ -145,7 +145,7 @@ func (s *Server) createRoom(c *call) (reply, *problem) {
 // newRoom stores a room with the defaults the API applies. s.mu is held.
 func (s *Server) newRoom(typ, displayName, createdBy string) *roomRec {
 	r := &roomRec{
-		Room: Room{ID: s.newUUID(), DisplayName: displayName, Type: typ, CreatedAt: s.now(), CreatedBy: createdBy,
+		Room: Room{ID: s.ids.UUID(), DisplayName: displayName, Type: typ, CreatedAt: s.now(), CreatedBy: createdBy,
 			Features: defaultFeatures(), Quotas: defaultQuotas, Sort: len(s.rooms)},
 		seq:          s.next(),
 		lang:         LanguageSettings{TranscriptionType: TranscriptionSimple},
@@ -156,7 +156,7 @@ func (s *Server) newRoom(typ, displayName, createdBy string) *roomRec {
 }
 
 func (s *Server) addSubroom(r *roomRec, displayName string) string {
-	id := s.newUUID()
+	id := s.ids.UUID()
 	r.Subrooms = append(r.Subrooms, Subroom{ID: id, DisplayName: displayName, Sort: len(r.Subrooms)})
 	return id
 }

@@ -51,7 +51,7 @@ func (s *Server) AddRoom(r Room) Room {
 	rec.Managed, rec.ParentID = r.Managed, r.ParentID
 	rec.WaitingRoomEnabled, rec.WaitingRoomWelcomeNote = r.WaitingRoomEnabled, r.WaitingRoomWelcomeNote
 	for _, sub := range r.Subrooms {
-		sub.ID = cmp.Or(sub.ID, s.newUUID())
+		sub.ID = cmp.Or(sub.ID, s.ids.UUID())
 		sub.Sort = len(rec.Subrooms)
 		rec.Subrooms = append(rec.Subrooms, sub)
 	}
@@ -192,13 +192,7 @@ func (s *Server) mustLinkTarget(method, roomID, groupID string) {
 func (s *Server) GroupLinks(roomID string) []GroupLink {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := []GroupLink{}
-	for _, l := range s.groupLinks {
-		if roomID == "" || l.RoomID == roomID {
-			out = append(out, l.public())
-		}
-	}
-	return out
+	return linksOf(s.groupLinks, roomID, (*groupLinkRec).public)
 }
 
 // GuestLinks returns the guest links of room roomID, or of every room with
@@ -206,13 +200,7 @@ func (s *Server) GroupLinks(roomID string) []GroupLink {
 func (s *Server) GuestLinks(roomID string) []GuestLink {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := []GuestLink{}
-	for _, l := range s.guestLinks {
-		if roomID == "" || l.RoomID == roomID {
-			out = append(out, l.public())
-		}
-	}
-	return out
+	return linksOf(s.guestLinks, roomID, (*guestLinkRec).public)
 }
 
 // AddUser adds a user to the company and returns it; an empty ID gets a
@@ -225,7 +213,7 @@ func (s *Server) AddUser(u User) User {
 			panic(fmt.Sprintf("alfaviewtest: AddUser: user %s <%s> exists", o.ID, o.EmailAddress))
 		}
 	}
-	u.ID = cmp.Or(u.ID, s.newUUID())
+	u.ID = cmp.Or(u.ID, s.ids.UUID())
 	s.users = append(s.users, &u)
 	return u
 }

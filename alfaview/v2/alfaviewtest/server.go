@@ -54,7 +54,6 @@ package alfaviewtest
 //go:generate go run github.com/grantkit/grantkit-go/internal/cmd/reexport -kit -pkg alfaviewtest -sdk alfaview/v2
 
 import (
-	"math/rand/v2"
 	"sync"
 	"testing"
 	"time"
@@ -97,7 +96,7 @@ type Server struct {
 	Server *fakekit.Server
 
 	mu       sync.Mutex
-	ids      *rand.Rand
+	ids      *fakekit.IDs
 	seq      int64
 	lifetime time.Duration
 	perms    UserPermissions
@@ -123,12 +122,12 @@ type Server struct {
 // that makes the same calls gets the same ids.
 func NewServer(tb testing.TB, opts ...Option) *Server {
 	s := &Server{
-		ids:      rand.New(rand.NewChaCha8([32]byte{'a', 'l', 'f', 'a', 'v', 'i', 'e', 'w', '/', 'v', '2'})),
+		ids:      fakekit.NewIDs("alfaview/v2"),
 		lifetime: DefaultTokenLifetime,
 		perms:    allPermissions,
 		sessions: make(map[string]*session),
 	}
-	s.userID = s.newUUID()
+	s.userID = s.ids.UUID()
 	s.users = []*User{{ID: s.userID, EmailAddress: Username, FirstName: "Ada", LastName: "Lovelace"}}
 	s.seedPermissionGroups()
 	s.start(tb, s.routes(), opts)

@@ -3,7 +3,6 @@ package alfaviewtest
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"slices"
 )
 
@@ -45,6 +44,49 @@ func (l *groupLinkRec) public() GroupLink {
 func (l *guestLinkRec) public() GuestLink {
 	out := l.GuestLink
 	out.ValidFrom, out.ValidUntil = utc(l.ValidFrom), utc(l.ValidUntil)
+	return out
+}
+
+// storedLink is what the two kinds of stored link share, so that the
+// handlers that treat group and guest links alike are written once.
+type storedLink interface {
+	comparable
+	linkID() string
+	roomOf() string
+	order() int64
+	// answer is the link as the API answers it.
+	answer() any
+}
+
+func (l *groupLinkRec) linkID() string { return l.ID }
+func (l *groupLinkRec) roomOf() string { return l.RoomID }
+func (l *groupLinkRec) order() int64   { return l.seq }
+func (l *groupLinkRec) answer() any    { return l.public() }
+
+func (l *guestLinkRec) linkID() string { return l.ID }
+func (l *guestLinkRec) roomOf() string { return l.RoomID }
+func (l *guestLinkRec) order() int64   { return l.seq }
+func (l *guestLinkRec) answer() any    { return l.public() }
+
+// findLink is the link with id in links, if there is one.
+func findLink[L storedLink](links []L, id string) (L, bool) {
+	i := slices.IndexFunc(links, func(l L) bool { return l.linkID() == id })
+	if i < 0 {
+		var none L
+		return none, false
+	}
+	return links[i], true
+}
+
+// linksOf returns the links of room roomID, or of every room with "", in
+// creation order, as public copies.
+func linksOf[L storedLink, T any](links []L, roomID string, public func(L) T) []T {
+	out := []T{}
+	for _, l := range links {
+		if roomID == "" || l.roomOf() == roomID {
+			out = append(out, public(l))
+		}
+	}
 	return out
 }
 
@@ -100,42 +142,12 @@ func (s *Server) meeting(id string) *meetingRec {
 	return s.meetings[i]
 }
 
-// newUUID returns a version 4 UUID from the fake's seeded generator, the
-// form of the SDK's example ids. s.mu is held (or the server is not
-// serving yet).
-func (s *Server) newUUID() string {
-	var b [16]byte
-	for i := range 2 {
-		v := s.ids.Uint64()
-		for j := range 8 {
-			b[i*8+j] = byte(v >> (8 * j))
-		}
-	}
-	b[6] = b[6]&0x0f | 0x40
-	b[8] = b[8]&0x3f | 0x80
-	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
-}
-
-const keyAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
-
-// newAccessKey returns 32 characters of keyAlphabet, the shape of the JSON
-// v1 API's access keys (inferred to carry over). s.mu is held.
-func (s *Server) newAccessKey() string {
-	b := make([]byte, 32)
-	for i := range b {
-		b[i] = keyAlphabet[s.ids.IntN(len(keyAlphabet))]
-	}
-	return string(b)
-}
+// newAccessKey returns 32 letters and digits, the shape of the JSON v1
+// API's access keys (inferred to carry over). s.mu is held.
+func (s *Server) newAccessKey() string { return s.ids.Key(32) }
 
 // newDialInCode returns eight decimal digits (inferred). s.mu is held.
-func (s *Server) newDialInCode() string {
-	b := make([]byte, 8)
-	for i := range b {
-		b[i] = byte('0' + s.ids.IntN(10))
-	}
-	return string(b)
-}
+func (s *Server) newDialInCode() string { return s.ids.Digits(8) }
 
 // joinLink is the join link format of the JSON v1 API's links (vendor note
 // alfaview.md), which the v2 SDK does not spell out (inferred to carry

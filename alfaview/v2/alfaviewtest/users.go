@@ -31,7 +31,7 @@ func (s *Server) inviteUser(c *call) (reply, *problem) {
 			return fail(conflict("a user with the email address %s exists", in.User.EmailAddress))
 		}
 	}
-	u := &User{ID: s.newUUID(), EmailAddress: in.User.EmailAddress, FirstName: in.User.FirstName,
+	u := &User{ID: s.ids.UUID(), EmailAddress: in.User.EmailAddress, FirstName: in.User.FirstName,
 		LastName: in.User.LastName, Title: in.User.Title}
 	s.users = append(s.users, u)
 	in.UserID = u.ID

@@ -23,6 +23,9 @@ type Params struct {
 	// token instead of falling back to a login of the Client's own.
 	StoreSees, StoreNote, StoreRefuses string
 	StoreFails                         bool
+	// Prefetch, for packages with paged lists, turns on WithPrefetch,
+	// which sets the config's prefetch field.
+	Prefetch bool
 }
 
 // Generate returns the formatted source of p's reexport.go.
@@ -133,6 +136,15 @@ func WithTimeout(d time.Duration) Option { return transport.WithTimeout[config](
 // default, and for n == 0); a larger answer fails the call instead of
 // filling memory. NewClient rejects a negative n.
 func WithMaxResponseBytes(n int64) Option { return transport.WithMaxResponseBytes[config](n) }
+{{if .Prefetch}}
+// WithPrefetch makes list iterators fetch the next page while the caller
+// works on the current one, hiding a round trip per page. At most one page
+// is fetched ahead, and it is abandoned when the caller stops iterating
+// (that one request may still reach the server).
+func WithPrefetch(on bool) Option {
+	return func(_ *transport.Settings, c *config) { c.prefetch = on }
+}
+{{end}}
 
 // WithRateLimit keeps the client under perSecond requests per second, in
 // bursts of up to burst (at least 1), for every goroutine that uses it:
@@ -236,18 +248,26 @@ var (
 {{wrap (print "TokenStore keeps a Client's " .Session " where other Clients find it: the other replicas of your service, and the next run of your program. Clients that share a store (WithTokenStore) " .Login " once between them: one does while the others wait for its result or keep sending their still-valid token, and a restarted program does only when the stored token is due. " .StoreNote)}}
 //
 // A store holds one session: give each set of credentials its own (its own
-// key). An implementation has two methods. Load returns the stored bytes,
-// or nil if there are none. CompareAndSwap stores new and returns true only
-// if the stored bytes still equal old (old nil: only if nothing is stored),
-// comparing and writing as one atomic step for every process; else it
-// returns false. It keeps what it stores until it is replaced (no expiry,
-// no eviction), returns when ctx is done, and is safe for concurrent use.
+// key). An implementation must guarantee:
+//
+//   - Load returns the bytes of the last CompareAndSwap that returned true,
+//     unchanged, or nil if nothing is stored; never older bytes, in any
+//     process (no lagging replica or cache in between).
+//   - CompareAndSwap stores new and returns true if the stored bytes equal
+//     old at that moment (old empty: if nothing is stored), and otherwise
+//     changes nothing and returns false. Comparing and writing are one
+//     atomic step for every process: of several calls with the same old, at
+//     most one returns true. An error may leave the write done or not.
+//   - What it stores stays until it is replaced: no expiry, no eviction.
+//   - Both methods return promptly once ctx is done (the Client gives each
+//     call 5 seconds), and are safe for concurrent use.
+//
 // examples/tokenstore-redis implements it on Redis with a GET and a short
 // Lua script.
 //
 {{wrap (print .StoreSees " Protect the store as you would those secrets.")}}
 //
-{{if .StoreFails}}{{wrap (print "When the store fails or does not answer within 5 seconds, the Client keeps sending the token it holds while that is valid. When it needs a new one, the call fails with an error matching ErrTokenStore: a refresh without the store could spend the refresh token another replica is spending. A refresh that succeeded is never lost: OnRefresh has the new token, the Client keeps it, and writes it to the store as soon as the store answers again.")}}{{else}}{{wrap (print "When the store fails or does not answer within 5 seconds, the Client keeps sending the token it holds while that is valid, and when it needs a new one it gets one on its own, as without a store; it shares again once the store answers.")}}{{end}}
+{{if .StoreFails}}{{wrap (print "When the store fails or does not answer within 5 seconds, the Client keeps sending the token it holds while that is valid. When it needs a new one, the call fails with an error matching ErrTokenStore: a refresh without the store could spend the refresh token another replica is spending. A refresh that succeeded is never lost: OnRefresh has the new token, the Client keeps it, refreshes from it next, and writes it to the store with its next call once the store answers again.")}}{{else}}{{wrap (print "When the store fails or does not answer within 5 seconds, the Client keeps sending the token it holds while that is valid, and when it needs a new one it gets one on its own, as without a store; it shares again once the store answers.")}}{{end}}
 type TokenStore = auth.TokenStore
 
 {{if .StoreFails}}// ErrTokenStore matches the error of a call that needed a new token while

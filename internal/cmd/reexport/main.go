@@ -89,6 +89,7 @@ func flags(c *command) *flag.FlagSet {
 	fs.StringVar(&c.StoreNote, "store-note", "", "with -session: a vendor's reason to share a session")
 	fs.StringVar(&c.StoreRefuses, "store-refuses", "", "with -session: the credentials NewClient refuses WithTokenStore with")
 	fs.BoolVar(&c.StoreFails, "store-fails", false, "with -session: a failing store fails calls instead of falling back")
+	fs.BoolVar(&c.Prefetch, "prefetch", false, "the package has paged lists: adds WithPrefetch, which sets config.prefetch")
 	fs.BoolVar(&c.IsKit, "kit", false, "write a fake's kit.go instead; needs only -pkg and -sdk")
 	fs.StringVar(&c.SDK, "sdk", "", "with -kit: the client package's directory in the module, e.g. reach360 or alfaview/v2")
 	fs.StringVar(&c.Output, "o", "", "output file (default reexport.go, or kit.go with -kit)")
