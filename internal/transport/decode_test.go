@@ -54,37 +54,39 @@ type Inner struct{ In string }
 type kitchenSink struct {
 	embedded
 	*Inner
-	Name     string                     `json:"name"`
-	Other    string                     // matched by "Other", "other", "OTHER"
-	N        int                        `json:"n"`
-	I8       int8                       `json:"i8"`
-	U16      uint16                     `json:"u16"`
-	F32      float32                    `json:"f32"`
-	F        float64                    `json:"f"`
-	Num      json.Number                `json:"num"`
-	NumP     *json.Number               `json:"nump"`
-	Raw      json.RawMessage            `json:"raw"`
-	P        *int                       `json:"p"`
-	PP       **string                   `json:"pp"`
-	M        map[string]bool            `json:"m"`
-	MI       map[int]string             `json:"mi"`
-	MA       map[string]any             `json:"ma"`
-	L        []string                   `json:"l"`
-	LP       []*custom                  `json:"lp"`
-	A        [2]int                     `json:"a"`
-	C        custom                     `json:"c"`
-	CP       *custom                    `json:"cp"`
-	Any      any                        `json:"any"`
-	B        bool                       `json:"b"`
-	Bytes    []byte                     `json:"bytes"`
-	T        time.Time                  `json:"t"`
-	D        time.Duration              `json:"d"`
-	Addr     netip.Addr                 `json:"addr"`
-	Skip     string                     `json:"-"`
-	Dash     string                     `json:"-,"`
-	Omit     string                     `json:"omit,omitempty"`
-	Nested   struct{ X, Y int }         `json:"nested"`
-	Rec      map[string]json.RawMessage `json:"rec"`
+	Name  string          `json:"name"`
+	Other string          // matched by "Other", "other", "OTHER"
+	N     int             `json:"n"`
+	I8    int8            `json:"i8"`
+	U16   uint16          `json:"u16"`
+	F32   float32         `json:"f32"`
+	F     float64         `json:"f"`
+	Num   json.Number     `json:"num"`
+	NumP  *json.Number    `json:"nump"`
+	Raw   json.RawMessage `json:"raw"`
+	P     *int            `json:"p"`
+	PP    **string        `json:"pp"`
+	M     map[string]bool `json:"m"`
+	MI    map[int]string  `json:"mi"`
+	MA    map[string]any  `json:"ma"`
+	L     []string        `json:"l"`
+	LP    []*custom       `json:"lp"`
+	A     [2]int          `json:"a"`
+	C     custom          `json:"c"`
+	CP    *custom         `json:"cp"`
+	Any   any             `json:"any"`
+	B     bool            `json:"b"`
+	Bytes []byte          `json:"bytes"`
+	T     time.Time       `json:"t"`
+	D     time.Duration   `json:"d"`
+	Addr  netip.Addr      `json:"addr"`
+	Skip  string          `json:"-"`
+	//lint:ignore SA5008 a field named "-" is a case decoders disagree on
+	Dash   string                     `json:"-,"`
+	Omit   string                     `json:"omit,omitempty"`
+	Nested struct{ X, Y int }         `json:"nested"`
+	Rec    map[string]json.RawMessage `json:"rec"`
+	//lint:ignore U1000 a decoder must leave an unexported field alone
 	private  string
 	Iface    json.Unmarshaler `json:"iface"`
 	Upper    string           `json:"UPPER"`
