@@ -1,6 +1,7 @@
 package alfaview
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -196,33 +197,60 @@ func checkResponse(r *transport.Response) error {
 
 // replyInfoOf returns a successful answer's replyInfo, nil when there is
 // none or the body is not a JSON object (decoding the result reports that).
-// A successful replyInfo has no statusCode, so a body that does not mention
+// A successful replyInfo has no statusCode, so a body that cannot spell
 // one is not decoded twice.
 func replyInfoOf(body []byte) *replyInfo {
-	if !mentionsStatusCode(body) {
+	if !mayHoldStatusCode(body) {
 		return nil
 	}
 	var reply struct {
 		ReplyInfo *replyInfo `json:"replyInfo"`
 	}
-	if json.Unmarshal(body, &reply) != nil {
-		return nil
-	}
+	// A value of the wrong type (a numeric requestId) must not hide the
+	// statusCode beside it: the decoder skips what does not fit and fills
+	// the rest, as encoding/json does. From a body that is not JSON it
+	// fills nothing.
+	_ = transport.DecodeJSON(body, &reply)
 	return reply.ReplyInfo
 }
 
-// mentionsStatusCode reports whether body holds "statusCode" in any ASCII
-// case, as encoding/json matches keys; alfaview does not escape letters in
-// its keys.
-func mentionsStatusCode(body []byte) bool {
-	const key = "statuscode"
-	for i := 0; i+len(key) <= len(body); i++ {
-		if body[i]|0x20 == key[0] && asciiFold(body[i:i+len(key)], key) {
+// mayHoldStatusCode reports whether body may hold a statusCode key as the
+// decoder matches keys: "statusCode" in any ASCII letter case, or any
+// escape or long s ("ſ", which folds to s), with which a key can spell it
+// otherwise. alfaview writes neither in its keys, so the rare body with an
+// escaped value merely costs a second decode.
+//
+// It runs on every successful answer, so it skips through the body as
+// Horspool's search does: it looks at the last byte of a window of the
+// word's length and moves on by as much as that byte allows.
+func mayHoldStatusCode(body []byte) bool {
+	const key = statusCodeFolded
+	for i := len(key) - 1; i < len(body); i += statusCodeSkip[body[i]|0x20] {
+		if body[i]|0x20 == key[len(key)-1] && asciiFold(body[i+1-len(key):i+1], key) {
 			return true
 		}
 	}
-	return false
+	return bytes.IndexByte(body, '\\') >= 0 || bytes.Contains(body, []byte("ſ"))
 }
+
+// statusCodeFolded is the key mayHoldStatusCode looks for, in lower case.
+const statusCodeFolded = "statuscode"
+
+// statusCodeSkip is how far mayHoldStatusCode moves on after a window
+// ending in a byte, indexed by the byte with 0x20 set (which folds ASCII
+// letters to lower case and maps no other byte to a letter): from its last
+// place in "statuscod", the word without its last letter, to the end; the
+// word's length for bytes not in it.
+var statusCodeSkip = func() (skip [256]int) {
+	const key = statusCodeFolded
+	for i := range skip {
+		skip[i] = len(key)
+	}
+	for i := range len(key) - 1 {
+		skip[key[i]] = len(key) - 1 - i
+	}
+	return skip
+}()
 
 // asciiFold reports whether b equals the lower-case ASCII word lower, ignoring
 // the case of letters.
