@@ -3,9 +3,10 @@ package alfaview
 import (
 	"cmp"
 	"context"
-	"encoding/json"
 	"slices"
 	"strings"
+
+	"github.com/grantkit/grantkit-go/internal/transport"
 )
 
 // PermissionGroupsService lists the company's permission groups (alfaview's
@@ -65,7 +66,7 @@ func (f *wireFlag) UnmarshalJSON(b []byte) error {
 	case string(b) == "false":
 		*f = wireFlag{isBool: true}
 	case len(b) > 0 && b[0] == '"':
-		return json.Unmarshal(b, &f.str)
+		return transport.DecodeJSON(b, &f.str)
 	}
 	return nil
 }

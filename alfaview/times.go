@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strconv"
 	"time"
+
+	"github.com/grantkit/grantkit-go/internal/transport"
 )
 
 // wireTime is a time as alfaview sends it: an RFC 3339 string in UTC.
@@ -29,7 +31,7 @@ func (t *wireTime) UnmarshalJSON(b []byte) error {
 		return nil
 	}
 	var s string
-	if err := json.Unmarshal(b, &s); err != nil {
+	if err := transport.DecodeJSON(b, &s); err != nil {
 		return fmt.Errorf("time must be an RFC 3339 string: %w", err)
 	}
 	if s == "" {
@@ -59,7 +61,7 @@ func (t *expiresAt) UnmarshalJSON(b []byte) error {
 	}
 	s := string(b)
 	if len(b) > 0 && b[0] == '"' {
-		if err := json.Unmarshal(b, &s); err != nil {
+		if err := transport.DecodeJSON(b, &s); err != nil {
 			return err
 		}
 	}

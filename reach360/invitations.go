@@ -2,7 +2,6 @@ package reach360
 
 import (
 	"context"
-	"encoding/json"
 	"iter"
 	"net/http"
 	"strconv"
@@ -38,7 +37,7 @@ func (inv *Invitation) UnmarshalJSON(b []byte) error {
 		plain
 		Invitation *plain `json:"invitation"`
 	}
-	if err := json.Unmarshal(b, &w); err != nil {
+	if err := transport.DecodeJSON(b, &w); err != nil {
 		return err
 	}
 	if w.Invitation != nil {

@@ -68,14 +68,14 @@ func (u *User) UnmarshalJSON(b []byte) error {
 	}
 	w.plain = (*plain)(u)
 	u.LastActiveAt, u.LastActiveAtRaw = time.Time{}, ""
-	if err := json.Unmarshal(b, &w); err != nil {
+	if err := transport.DecodeJSON(b, &w); err != nil {
 		return err
 	}
 	raw := string(w.LastActiveAt)
 	if raw == "" || raw == "null" {
 		return nil
 	}
-	if err := json.Unmarshal(w.LastActiveAt, &u.LastActiveAtRaw); err != nil {
+	if err := transport.DecodeJSON(w.LastActiveAt, &u.LastActiveAtRaw); err != nil {
 		u.LastActiveAtRaw = raw
 		return nil
 	}

@@ -2,10 +2,11 @@ package shares
 
 import (
 	"cmp"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
+
+	"github.com/grantkit/grantkit-go/internal/transport"
 )
 
 // Date is a calendar date without a time zone, as the API sends share
@@ -87,7 +88,7 @@ func (d *Date) UnmarshalJSON(b []byte) error {
 		return nil
 	}
 	var s string
-	if err := json.Unmarshal(b, &s); err != nil {
+	if err := transport.DecodeJSON(b, &s); err != nil {
 		return errors.New("shares: a date must be a JSON string")
 	}
 	v, err := ParseDate(s)
@@ -201,7 +202,7 @@ func (t *TimeOfDay) UnmarshalJSON(b []byte) error {
 		return nil
 	}
 	var s string
-	if err := json.Unmarshal(b, &s); err != nil {
+	if err := transport.DecodeJSON(b, &s); err != nil {
 		return errors.New("shares: a time of day must be a JSON string")
 	}
 	v, err := ParseTimeOfDay(s)

@@ -1,8 +1,9 @@
 package shares
 
 import (
-	"encoding/json"
 	"time"
+
+	"github.com/grantkit/grantkit-go/internal/transport"
 )
 
 // ShareRef identifies a share just created or changed.
@@ -133,7 +134,7 @@ func (inv *Invitation) UnmarshalJSON(b []byte) error {
 		Expiration any    `json:"expiration"`
 		IsExpired  bool   `json:"isExpired"`
 	}
-	if err := json.Unmarshal(b, &w); err != nil {
+	if err := transport.DecodeJSON(b, &w); err != nil {
 		return err
 	}
 	*inv = Invitation{Token: w.Token, URL: w.URL, IsExpired: w.IsExpired}

@@ -1,10 +1,11 @@
 package viviot
 
 import (
-	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/grantkit/grantkit-go/internal/transport"
 )
 
 // Scope says who may use an access template. It travels as an integer;
@@ -128,7 +129,7 @@ func (e enumNames) unmarshal(typ string, b []byte, dst *int) error {
 	}
 	if strings.HasPrefix(s, `"`) {
 		var name string
-		if err := json.Unmarshal(b, &name); err != nil {
+		if err := transport.DecodeJSON(b, &name); err != nil {
 			return fmt.Errorf("viviot: %s: %w", typ, err)
 		}
 		for _, x := range e {

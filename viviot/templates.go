@@ -3,7 +3,6 @@ package viviot
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -261,7 +260,7 @@ func (l *templateList) UnmarshalJSON(b []byte) error {
 		return transport.DecodeJSON(b, (*[]AccessTemplate)(l))
 	}
 	var t AccessTemplate
-	if err := json.Unmarshal(b, &t); err != nil {
+	if err := transport.DecodeJSON(b, &t); err != nil {
 		return err
 	}
 	*l = templateList{t}

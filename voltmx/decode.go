@@ -27,7 +27,7 @@ func (n *flexInt) UnmarshalJSON(b []byte) error {
 	}
 	s := string(b)
 	if len(b) > 0 && b[0] == '"' {
-		if err := json.Unmarshal(b, &s); err != nil {
+		if err := transport.DecodeJSON(b, &s); err != nil {
 			return err
 		}
 		s = strings.TrimSpace(s)
@@ -74,7 +74,7 @@ func (v *flexBool) UnmarshalJSON(b []byte) error {
 		return nil
 	}
 	var s string
-	if err := json.Unmarshal(b, &s); err != nil {
+	if err := transport.DecodeJSON(b, &s); err != nil {
 		return fmt.Errorf("voltmx: %s is not a boolean", transport.Snippet(b, 40))
 	}
 	s = strings.TrimSpace(s)
@@ -100,14 +100,14 @@ func (v *flexString) UnmarshalJSON(b []byte) error {
 	}
 	if len(b) > 0 && b[0] == '"' {
 		var s string
-		if err := json.Unmarshal(b, &s); err != nil {
+		if err := transport.DecodeJSON(b, &s); err != nil {
 			return err
 		}
 		*v = flexString(s)
 		return nil
 	}
 	var num json.Number
-	if err := json.Unmarshal(b, &num); err != nil {
+	if err := transport.DecodeJSON(b, &num); err != nil {
 		return fmt.Errorf("voltmx: %s is not a string", transport.Snippet(b, 40))
 	}
 	*v = flexString(num)
@@ -124,14 +124,14 @@ func (l *flexStrings) UnmarshalJSON(b []byte) error {
 	b = bytes.TrimSpace(b)
 	if len(b) == 0 || b[0] != '"' {
 		var items []flexString
-		if err := json.Unmarshal(b, &items); err != nil {
+		if err := transport.DecodeJSON(b, &items); err != nil {
 			return err
 		}
 		*l = items
 		return nil
 	}
 	var s string
-	if err := json.Unmarshal(b, &s); err != nil {
+	if err := transport.DecodeJSON(b, &s); err != nil {
 		return err
 	}
 	items := flexStrings{}
@@ -183,7 +183,7 @@ func (d *Date) UnmarshalJSON(b []byte) error {
 	}
 	if len(b) > 0 && b[0] != '"' {
 		var ms json.Number
-		if err := json.Unmarshal(b, &ms); err != nil {
+		if err := transport.DecodeJSON(b, &ms); err != nil {
 			return fmt.Errorf("voltmx: %s is not a date", transport.Snippet(b, 40))
 		}
 		*d = Date{Raw: ms.String()}
@@ -193,7 +193,7 @@ func (d *Date) UnmarshalJSON(b []byte) error {
 		return nil
 	}
 	var s string
-	if err := json.Unmarshal(b, &s); err != nil {
+	if err := transport.DecodeJSON(b, &s); err != nil {
 		return err
 	}
 	*d = Date{Raw: s, Time: parseDate(s, nil)}

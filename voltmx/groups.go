@@ -2,7 +2,6 @@ package voltmx
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"iter"
 	"net/http"
@@ -77,7 +76,7 @@ func (g *Group) UnmarshalJSON(b []byte) error {
 		LastModifiedBy   flexString  `json:"lastModifiedBy"`
 		LastModifiedDate Date        `json:"lastModifiedDate"`
 	}
-	if err := json.Unmarshal(b, &w); err != nil {
+	if err := transport.DecodeJSON(b, &w); err != nil {
 		return err
 	}
 	*g = Group{

@@ -2,7 +2,6 @@ package voltmx
 
 import (
 	"context"
-	"encoding/json"
 	"iter"
 	"net/http"
 	"strconv"
@@ -81,7 +80,7 @@ func (u *User) UnmarshalJSON(b []byte) error {
 		LastModifiedBy   flexString  `json:"lastModifiedBy"`
 		LastModifiedDate Date        `json:"lastModifiedDate"`
 	}
-	if err := json.Unmarshal(b, &w); err != nil {
+	if err := transport.DecodeJSON(b, &w); err != nil {
 		return err
 	}
 	*u = User{
